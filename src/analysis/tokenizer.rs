@@ -1,0 +1,198 @@
+//! Splits Norwegian report text into word tokens.
+//!
+//! Words are runs of letters and digits (æ, ø, å and every other Unicode letter
+//! included). A hyphen between letters joins a word ("e-helse", "Helse-Midt"): the
+//! whole word is a token and so is each part, at the same position, so both
+//! "e-helse" and "helse" find it while phrases keep their shape. A slash between
+//! letters splits ("covid/influensa"), between digits it joins ("12/24"), as do
+//! dots and colons inside numbers ("27.04.24", "4:23").
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Tokenizer for Norwegian report text. See the module docs for the rules.
+#[derive(Clone, Default)]
+pub struct NorwegianTokenizer;
+
+/// A token stream over precomputed tokens.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl VecTokenStream {
+    pub fn new(tokens: Vec<Token>) -> Self {
+        VecTokenStream { tokens, index: 0 }
+    }
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        if self.index < self.tokens.len() {
+            self.index += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+impl Tokenizer for NorwegianTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        VecTokenStream::new(tokenize(text))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Joiners keep a token going when a word character follows them.
+fn joins(prev: char, joiner: char, next: char) -> bool {
+    match joiner {
+        '-' | '\u{2011}' => is_word_char(prev) && is_word_char(next),
+        '.' | ':' | '/' | ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '\'' | '’' => prev.is_alphabetic() && next.is_alphabetic(),
+        _ => false,
+    }
+}
+
+/// The tokens of `text`, with byte offsets and positions.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut position = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word_char(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut hyphen_parts: Vec<(usize, usize)> = Vec::new();
+        let mut part_start = i;
+        i += 1;
+        loop {
+            if i < chars.len() && is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            if i + 1 < chars.len() && joins(chars[i - 1].1, chars[i].1, chars[i + 1].1) {
+                if matches!(chars[i].1, '-' | '\u{2011}') {
+                    hyphen_parts.push((part_start, i));
+                    part_start = i + 1;
+                }
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let byte = |k: usize| chars.get(k).map(|c| c.0).unwrap_or(text.len());
+        let whole = (byte(start), byte(i));
+        tokens.push(Token {
+            offset_from: whole.0,
+            offset_to: whole.1,
+            position,
+            text: text[whole.0..whole.1].to_string(),
+            position_length: 1,
+        });
+        if !hyphen_parts.is_empty() {
+            hyphen_parts.push((part_start, i));
+            for (from, to) in hyphen_parts {
+                let (from, to) = (byte(from), byte(to));
+                tokens.push(Token {
+                    offset_from: from,
+                    offset_to: to,
+                    position,
+                    text: text[from..to].to_string(),
+                    position_length: 1,
+                });
+            }
+        }
+        position += 1;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(usize, String)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.position, t.text))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_norwegian_letters() {
+        assert_eq!(
+            words("Møre og Romsdal, Ålesund, Sámi"),
+            ["Møre", "og", "Romsdal", "Ålesund", "Sámi"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_words_are_whole_and_parts_at_one_position() {
+        assert_eq!(
+            texts("assisterande e-helse og"),
+            [
+                (0, "assisterande".into()),
+                (1, "e-helse".into()),
+                (1, "e".into()),
+                (1, "helse".into()),
+                (2, "og".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn slashes_split_words_but_join_numbers() {
+        assert_eq!(
+            words("covid/influensa sak 12/24"),
+            ["covid", "influensa", "sak", "12/24"]
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_stay_whole() {
+        assert_eq!(
+            words("NOU 4:23 den 27.04.24, 80 deltakarar."),
+            ["NOU", "4:23", "den", "27.04.24", "80", "deltakarar"]
+        );
+    }
+
+    #[test]
+    fn trailing_hyphen_and_punctuation_are_dropped() {
+        assert_eq!(
+            words("Helse- og omsorgsdepartementet."),
+            ["Helse", "og", "omsorgsdepartementet"]
+        );
+        assert_eq!(
+            words("«Ein innbyggar- ein journal»"),
+            ["Ein", "innbyggar", "ein", "journal"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_the_text() {
+        let text = "Storøy minna";
+        for token in tokenize(text) {
+            assert_eq!(&text[token.offset_from..token.offset_to], token.text);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! What each subcommand does: glue between the library steps and [`render`].
+//!
+//! Every function takes its inputs as typed values and returns the process exit
+//! status it wants, or an error for `main` to print as one line.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use crate::batch::{self, Options};
+use crate::extract;
+use crate::index::Store;
+use crate::query::{self, SearchOptions};
+use crate::render;
+use crate::source::{self, SourceFile};
+
+/// Exit status when a batch finished but some files could not be indexed.
+pub const EXIT_SOME_FAILED: i32 = 3;
+
+pub fn index(store: &Store, paths: Vec<PathBuf>, options: &Options, quiet: bool) -> Result<i32> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("corpus")]
+    } else {
+        paths
+    };
+    let outcome = batch::run(store, &paths, options)?;
+    render::outcome(&mut anstream::stderr(), &outcome, quiet)?;
+    Ok(if outcome.has_failures() {
+        EXIT_SOME_FAILED
+    } else {
+        0
+    })
+}
+
+pub fn search(store: &Store, query_text: &str, options: &SearchOptions, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let hits = query::search(&open, query_text, options)?;
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, &hits)?;
+    } else {
+        render::hits(&mut out, &hits)?;
+    }
+    Ok(0)
+}
+
+pub fn show(store: &Store, id: &str, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let report = query::report(&open, id)?;
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, &report)?;
+    } else {
+        render::report(&mut out, &report)?;
+    }
+    Ok(0)
+}
+
+/// Extracts files (or stdin text for `-`) and prints the reports. With several
+/// files, a bad one is reported and the rest are still printed.
+pub fn extract(files: &[PathBuf], json: bool) -> Result<i32> {
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for path in files {
+        let result = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            source::decode_document(&bytes, "stdin".into(), "-".into())
+                .map_err(anyhow::Error::from)
+                .and_then(|doc| extract::extract(&doc).map_err(anyhow::Error::from))
+        } else {
+            let (found, _) = source::discover(std::slice::from_ref(path));
+            match found.into_iter().next() {
+                Some(file) => extract_file(&file),
+                None => Err(anyhow::anyhow!("no such file")),
+            }
+        };
+        match result {
+            Ok(report) => reports.push(report),
+            Err(err) => {
+                failed = true;
+                writeln!(anstream::stderr(), "referat: {}: {err:#}", path.display())?;
+            }
+        }
+    }
+    let mut out = render::stdout();
+    if json {
+        if files.len() == 1 {
+            if let Some(report) = reports.first() {
+                render::json(&mut out, report)?;
+            }
+        } else {
+            render::json(&mut out, &reports)?;
+        }
+    } else {
+        for (n, report) in reports.iter().enumerate() {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            render::report(&mut out, report)?;
+        }
+    }
+    Ok(match (failed, reports.is_empty()) {
+        (false, _) => 0,
+        (true, true) => 1,
+        (true, false) => EXIT_SOME_FAILED,
+    })
+}
+
+fn extract_file(file: &SourceFile) -> Result<crate::report::Report> {
+    let doc = source::read(file)?;
+    Ok(extract::extract(&doc)?)
+}
+
+/// Prints analyzer terms for `texts`, or for stdin when there are none.
+pub fn analyze(texts: &[String], lines: bool) -> Result<i32> {
+    let mut out = render::stdout();
+    let input = if texts.is_empty() {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
+        text
+    } else {
+        texts.join(if lines { "\n" } else { " " })
+    };
+    if lines {
+        for line in input.lines() {
+            render::terms(&mut out, &crate::analysis::terms(line))?;
+        }
+    } else {
+        render::terms(&mut out, &crate::analysis::terms(&input))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,512 @@
+//! Norwegian date expressions: "Den 10. mai 2023", "fredag 5. april", "13.–14.
+//! november", "16.05.2023", "07.12.23", "i starten av desember i år", "i går".
+//!
+//! Dates without a year take it from the report's own context (its publish date or
+//! the meeting date) and are left out when nothing gives one: a wrong year is worse
+//! than none. Impossible dates ("31.02.2023") are rejected, never rounded.
+
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+
+/// A point in time as precise as the text makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateValue {
+    Day(Date),
+    /// Only a month is named ("i starten av desember i år").
+    Month {
+        year: i16,
+        month: i8,
+    },
+}
+
+impl DateValue {
+    /// ISO form: `2023-12-07` or `2023-12`.
+    pub fn iso(&self) -> String {
+        match self {
+            DateValue::Day(date) => date.to_string(),
+            DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
+        }
+    }
+
+    pub fn day(&self) -> Option<Date> {
+        match self {
+            DateValue::Day(date) => Some(*date),
+            DateValue::Month { .. } => None,
+        }
+    }
+
+    pub fn year(&self) -> i16 {
+        match self {
+            DateValue::Day(date) => date.year(),
+            DateValue::Month { year, .. } => *year,
+        }
+    }
+}
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub value: DateValue,
+    /// Last day of a range ("13.–14. november"), when the text gives one.
+    pub until: Option<Date>,
+    /// Byte span of the phrase in the searched text.
+    pub start: usize,
+    pub end: usize,
+    pub phrase: String,
+    /// The text named no year; it came from the context.
+    pub year_from_context: bool,
+}
+
+/// What the rest of the page says about when it was written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateContext {
+    /// The date relative expressions ("i går", "neste veke") count from, and near
+    /// which a date without a year is placed.
+    pub reference: Option<Date>,
+    /// The year for "i år" and for dates without a year when there is no reference day.
+    pub year: Option<i16>,
+}
+
+impl DateContext {
+    fn year(&self) -> Option<i16> {
+        self.year.or(self.reference.map(|d| d.year()))
+    }
+}
+
+const MONTHS: &str = r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|febr|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des";
+const WEEKDAYS: &str =
+    r"måndag|mandag|tysdag|tirsdag|onsdag|torsdag|fredag|laurdag|lørdag|sundag|søndag";
+
+/// "fredag 5. april 2024", "Den 10. mai 2023", "13.–14. november", "24.-26. mai".
+static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})\.?(?:\s*(?:[-–—]|til|og)\s*(\d{{1,2}})\.?)?\s+({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("valid date regex")
+});
+
+/// "16.05.2023", "07.12.23", "2023-11-14".
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b").expect("valid date regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid date regex"));
+
+/// "i starten av desember i år", "mai 2023", "i slutten av januar neste år".
+static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})\b\.?(?:\s+(\d{{4}})\b|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)\b)?"
+    ))
+    .expect("valid date regex")
+});
+
+/// "i dag", "i går", "i morgon", "neste veke", "førre veke".
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(i\s+dag|i\s+går|i\s+gar|i\s+morgon|i\s+morgen|i\s+kveld|i\s+går\s+kveld|neste\s+veke|neste\s+uke|førre\s+veke|forrige\s+uke|i\s+førre\s+veke)\b")
+        .expect("valid date regex")
+});
+
+/// Month number for a Nynorsk or Bokmål month name or abbreviation.
+pub fn month_number(name: &str) -> Option<i8> {
+    let name = name.to_lowercase();
+    let name = name.trim_end_matches('.');
+    let month = match name {
+        "januar" | "jan" => 1,
+        "februar" | "febr" | "feb" => 2,
+        "mars" | "mar" => 3,
+        "april" | "apr" => 4,
+        "mai" => 5,
+        "juni" | "jun" => 6,
+        "juli" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "oktober" | "okt" => 10,
+        "november" | "nov" => 11,
+        "desember" | "des" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.to_lowercase().as_str() {
+        "måndag" | "mandag" => Weekday::Monday,
+        "tysdag" | "tirsdag" => Weekday::Tuesday,
+        "onsdag" => Weekday::Wednesday,
+        "torsdag" => Weekday::Thursday,
+        "fredag" => Weekday::Friday,
+        "laurdag" | "lørdag" => Weekday::Saturday,
+        "sundag" | "søndag" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// A real calendar day in a plausible range, or nothing.
+fn checked_date(year: i32, month: i32, day: i32) -> Option<Date> {
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// Two-digit years: "23" is 2023, "98" is 1998.
+fn full_year(digits: &str) -> Option<i32> {
+    let n: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if n < 70 => 2000 + n,
+        2 => 1900 + n,
+        _ => n,
+    })
+}
+
+/// Places a day and month without a year: the weekday decides when the text names
+/// one; otherwise the year that puts the date nearest the reference.
+fn infer_year(month: i8, day: i8, weekday: Option<Weekday>, ctx: &DateContext) -> Option<Date> {
+    let base = ctx.year()?;
+    let candidates: Vec<Date> = [base, base - 1, base + 1]
+        .iter()
+        .filter_map(|&y| checked_date(y.into(), month.into(), day.into()))
+        .collect();
+    if let Some(wd) = weekday
+        && let Some(date) = candidates.iter().find(|d| d.weekday() == wd)
+    {
+        return Some(*date);
+    }
+    match ctx.reference {
+        Some(reference) => candidates.into_iter().min_by_key(|d| {
+            let days = (*d - reference).get_days().abs();
+            // Prefer the context year on ties, and keep close dates in it.
+            if d.year() == base && days <= 200 {
+                0
+            } else {
+                days
+            }
+        }),
+        None => candidates.into_iter().find(|d| d.year() == base),
+    }
+}
+
+fn overlaps(found: &[FoundDate], start: usize, end: usize) -> bool {
+    found.iter().any(|f| start < f.end && f.start < end)
+}
+
+/// Finds every date expression in `text`, in order of appearance.
+pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
+    let mut found: Vec<FoundDate> = Vec::new();
+    // Day-and-month phrases that are not real dates ("30. februar 2023") still
+    // claim their words, so "februar 2023" is not read from them as a month.
+    let mut rejected: Vec<(usize, usize)> = Vec::new();
+
+    for caps in TEXTUAL.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        rejected.push((whole.start(), whole.end()));
+        let Some(month) = caps.get(4).and_then(|m| month_number(m.as_str())) else {
+            continue;
+        };
+        let day: i8 = match caps[2].parse() {
+            Ok(d) => d,
+            Err(_) => continue,
+        };
+        let wd = caps.get(1).and_then(|m| weekday(m.as_str()));
+        let (start_date, from_context) = match caps.get(5) {
+            Some(year) => {
+                let Ok(year) = year.as_str().parse::<i32>() else {
+                    continue;
+                };
+                (checked_date(year, month.into(), day.into()), false)
+            }
+            None => (infer_year(month, day, wd, ctx), true),
+        };
+        let Some(start_date) = start_date else {
+            continue;
+        };
+        let until = caps
+            .get(3)
+            .and_then(|m| m.as_str().parse::<i8>().ok())
+            .and_then(|d| {
+                checked_date(start_date.year().into(), month.into(), d.into())
+                    .filter(|u| *u > start_date)
+            });
+        found.push(FoundDate {
+            value: DateValue::Day(start_date),
+            until,
+            start: whole.start(),
+            end: whole.end(),
+            phrase: whole.as_str().trim().trim_end_matches('.').to_string(),
+            year_from_context: from_context,
+        });
+    }
+
+    for caps in ISO.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        if overlaps(&found, whole.start(), whole.end()) {
+            continue;
+        }
+        let parts: Vec<i32> = (1..=3).filter_map(|i| caps[i].parse().ok()).collect();
+        if let [y, m, d] = parts[..]
+            && let Some(date) = checked_date(y, m, d)
+        {
+            push_simple(&mut found, date, whole.start(), whole.end(), whole.as_str());
+        }
+    }
+
+    for caps in NUMERIC.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let (start, end) = (whole.start(), whole.end());
+        // Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
+        let before = text[..start].chars().next_back();
+        let mut after = text[end..].chars();
+        if before == Some('.')
+            || (after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        if overlaps(&found, start, end) {
+            continue;
+        }
+        let (Ok(day), Ok(month), Some(year)) = (
+            caps[1].parse::<i32>(),
+            caps[2].parse::<i32>(),
+            full_year(&caps[3]),
+        ) else {
+            continue;
+        };
+        if let Some(date) = checked_date(year, month, day) {
+            push_simple(&mut found, date, start, end, &text[start..end]);
+        }
+    }
+
+    for caps in MONTH_ONLY.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let claimed = rejected
+            .iter()
+            .any(|&(s, e)| whole.start() < e && s < whole.end());
+        if claimed || overlaps(&found, whole.start(), whole.end()) {
+            continue;
+        }
+        let qualified = caps.get(1).is_some() || caps.get(3).is_some() || caps.get(4).is_some();
+        // A bare month name ("mai") is too often a word or a loose reference.
+        if !qualified {
+            continue;
+        }
+        let Some(month) = month_number(&caps[2]) else {
+            continue;
+        };
+        // "mar", "jun" and friends only count with a year after them.
+        if caps[2].len() <= 4 && caps.get(3).is_none() && caps[2].to_lowercase() != "mai" {
+            continue;
+        }
+        let (year, from_context) = if let Some(y) = caps.get(3) {
+            (y.as_str().parse::<i16>().ok(), false)
+        } else {
+            let base = ctx.year();
+            let relative = caps.get(4).map(|m| m.as_str().to_lowercase());
+            let offset = match relative.as_deref().map(|r| r.split_whitespace().next()) {
+                Some(Some("neste")) => 1,
+                Some(Some("i")) if relative.as_deref().is_some_and(|r| r.ends_with("fjor")) => -1,
+                Some(Some("førre" | "forrige")) => -1,
+                _ => 0,
+            };
+            (base.map(|b| b + offset), true)
+        };
+        let Some(year) = year.filter(|y| (1900..=2100).contains(y)) else {
+            continue;
+        };
+        found.push(FoundDate {
+            value: DateValue::Month { year, month },
+            until: None,
+            start: whole.start(),
+            end: whole.end(),
+            phrase: whole.as_str().trim().to_string(),
+            year_from_context: from_context,
+        });
+    }
+
+    if let Some(reference) = ctx.reference {
+        for m in RELATIVE.find_iter(text) {
+            if overlaps(&found, m.start(), m.end()) {
+                continue;
+            }
+            let phrase = m.as_str().to_lowercase();
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let days: i64 = match words.as_slice() {
+                ["i", "dag"] | ["i", "kveld"] => 0,
+                ["i", "går" | "gar", ..] => -1,
+                ["i", "morgon" | "morgen"] => 1,
+                ["neste", _] => 7,
+                [.., "førre" | "forrige", _] => -7,
+                _ => continue,
+            };
+            let Ok(date) = reference.checked_add(days.days()) else {
+                continue;
+            };
+            found.push(FoundDate {
+                value: DateValue::Day(date),
+                until: None,
+                start: m.start(),
+                end: m.end(),
+                phrase: m.as_str().to_string(),
+                year_from_context: true,
+            });
+        }
+    }
+
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+fn push_simple(found: &mut Vec<FoundDate>, date: Date, start: usize, end: usize, phrase: &str) {
+    found.push(FoundDate {
+        value: DateValue::Day(date),
+        until: None,
+        start,
+        end,
+        phrase: phrase.trim().to_string(),
+        year_from_context: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn days(text: &str, ctx: DateContext) -> Vec<String> {
+        find_dates(text, &ctx)
+            .iter()
+            .map(|f| f.value.iso())
+            .collect()
+    }
+
+    fn none() -> DateContext {
+        DateContext::default()
+    }
+
+    #[test]
+    fn textual_dates_with_year() {
+        assert_eq!(
+            days("Den 10. mai 2023 blei møtet halde", none()),
+            ["2023-05-10"]
+        );
+        assert_eq!(
+            days("Den 14. november 2023 vart det", none()),
+            ["2023-11-14"]
+        );
+        assert_eq!(days("fredag 5. april 2024", none()), ["2024-04-05"]);
+        assert_eq!(
+            days("møte 3. sept. 2021 og 4 okt 2022", none()),
+            ["2021-09-03", "2022-10-04"]
+        );
+        assert_eq!(days("Mandag 4. September 2023", none()), ["2023-09-04"]);
+    }
+
+    #[test]
+    fn numeric_dates_with_two_and_four_digit_years() {
+        assert_eq!(days("Publisert 16.05.2023", none()), ["2023-05-16"]);
+        assert_eq!(
+            days("planlagt 27.04.24 og styremøte 07.12.23.", none()),
+            ["2024-04-27", "2023-12-07"]
+        );
+        assert_eq!(days("publisert 07.09.2023.", none()), ["2023-09-07"]);
+        assert_eq!(days("sak 2023-11-14", none()), ["2023-11-14"]);
+        assert_eq!(days("1.1.98", none()), ["1998-01-01"]);
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        assert!(days("31.02.2023 og 30. februar 2023 og 12.13.2023", none()).is_empty());
+        assert!(days("2023-02-29", none()).is_empty());
+        assert_eq!(days("29.02.2024", none()), ["2024-02-29"]);
+    }
+
+    #[test]
+    fn times_versions_and_case_numbers_are_not_dates() {
+        assert!(
+            days(
+                "kl. 09.00–09.15, versjon 1.2.3.4, NOU 4:23, sak 12/24",
+                none()
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn ranges_keep_first_and_last_day() {
+        let found = find_dates("samling 13.–14. november 2024", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2024, 11, 13)));
+        assert_eq!(found[0].until, Some(date(2024, 11, 14)));
+        let found = find_dates("24.-26. mai 2023", &none());
+        assert_eq!(found[0].until, Some(date(2023, 5, 26)));
+    }
+
+    #[test]
+    fn year_comes_from_context_or_date_is_left_out() {
+        let ctx = DateContext {
+            reference: Some(date(2019, 6, 17)),
+            year: None,
+        };
+        assert_eq!(days("Torsdag 13. juni", ctx), ["2019-06-13"]);
+        assert!(days("Torsdag 13. juni", none()).is_empty());
+        let found = find_dates("Torsdag 13. juni", &ctx);
+        assert!(found[0].year_from_context);
+    }
+
+    #[test]
+    fn weekday_picks_the_year() {
+        // Published in January 2024 about "tysdag 12. desember": that is 2023.
+        let ctx = DateContext {
+            reference: Some(date(2024, 1, 8)),
+            year: Some(2024),
+        };
+        assert_eq!(days("tysdag 12. desember", ctx), ["2023-12-12"]);
+    }
+
+    #[test]
+    fn month_expressions() {
+        let ctx = DateContext {
+            reference: Some(date(2023, 11, 14)),
+            year: Some(2023),
+        };
+        assert_eq!(
+            days("koplar seg på i starten av desember i år.", ctx),
+            ["2023-12"]
+        );
+        assert_eq!(days("i slutten av januar neste år", ctx), ["2024-01"]);
+        assert_eq!(days("Frå Partnarskapsmøte mai 2023", ctx), ["2023-05"]);
+        assert!(days("i mai var det fint", ctx).is_empty());
+    }
+
+    #[test]
+    fn relative_days_count_from_the_reference() {
+        let ctx = DateContext {
+            reference: Some(date(2024, 3, 14)),
+            year: None,
+        };
+        assert_eq!(days("I går møttest dei", ctx), ["2024-03-13"]);
+        assert_eq!(days("neste veke", ctx), ["2024-03-21"]);
+        assert_eq!(days("i dag", ctx), ["2024-03-14"]);
+        assert!(days("i går", none()).is_empty());
+    }
+
+    #[test]
+    fn month_names_in_both_standards() {
+        for (name, n) in [
+            ("januar", 1),
+            ("febr", 2),
+            ("des", 12),
+            ("Sept", 9),
+            ("okt.", 10),
+        ] {
+            assert_eq!(month_number(name), Some(n), "{name}");
+        }
+        assert_eq!(month_number("møte"), None);
+    }
+}

@@ -1,0 +1,668 @@
+//! HTML pages: finds the article among the site chrome and turns it into passages.
+//!
+//! Published report pages carry much more than the report: menus, breadcrumbs,
+//! cookie notices, "related links", footers with addresses, scripts. None of that may
+//! reach the index (a search for "informasjonskapslar" must not find every page).
+//! Chrome is recognised by what sites call it (tags like `nav`/`footer`, and class or
+//! id names like `cookie-banner`, `breadcrumb`, `related`), and lists that are almost
+//! only short links are dropped as menus wherever they sit. Photo captions are
+//! content and are kept; image alt texts are not.
+
+use ego_tree::NodeRef;
+use jiff::civil::Date;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::report::{Passage, PassageKind};
+
+/// What an HTML page yields before the report-level rules run.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Publish date from page metadata (`<meta>`, `<time datetime>`), when present.
+    pub published_meta: Option<Date>,
+    /// The article body.
+    pub passages: Vec<Passage>,
+    /// Every visible line of the page, chrome included: the "Publisert" line and the
+    /// year in a page header often sit outside the article.
+    pub page_lines: Vec<String>,
+}
+
+/// Deeper than this, an element's text is taken as a whole without looking at its
+/// structure: a deliberately nested page must not exhaust the stack.
+const MAX_DEPTH: usize = 200;
+
+/// Tags whose content is never text of the report.
+const NEVER_TEXT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "form", "button", "select", "input", "textarea", "img", "picture", "video", "audio", "map",
+    "head", "title", "meta", "link",
+];
+
+/// Tags that are site chrome when they are not part of the article itself.
+const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "header", "menu", "dialog"];
+
+/// Parts of class and id names that mark chrome (`cookie-banner` has `cookie`).
+const CHROME_NAMES: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "brodsmule",
+    "brødsmule",
+    "brodsmuler",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "meny",
+    "megamenu",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "some",
+    "related",
+    "relaterte",
+    "relatert",
+    "skip",
+    "skiplink",
+    "skiplinks",
+    "search",
+    "sok",
+    "søk",
+    "login",
+    "masthead",
+    "topbar",
+    "toolbar",
+    "newsletter",
+    "nyhendebrev",
+    "nyhetsbrev",
+    "pagination",
+    "widget",
+    "advert",
+    "ads",
+    "promo",
+    "banner",
+    "sitemap",
+    "nettstadkart",
+    "bunn",
+    "bunntekst",
+    "botn",
+    "toppmeny",
+    "hovudmeny",
+    "hovedmeny",
+];
+
+/// Elements that start a new passage.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "dd",
+    "dt",
+    "dl",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "pre",
+    "address",
+    "ul",
+    "ol",
+    "hr",
+    "body",
+    "center",
+    "header",
+    "caption",
+    "summary",
+    "details",
+];
+
+pub fn parse(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let root = doc.root_element();
+    let content = content_root(&doc).unwrap_or(root);
+
+    let mut article = Walker::new(true);
+    article.walk_children(*content, 0);
+    let mut page = Walker::new(false);
+    page.walk_children(*root, 0);
+
+    let passages = article.finish();
+    Page {
+        title: title(&doc, content, &passages),
+        url: canonical_url(&doc),
+        published_meta: published_meta(&doc),
+        passages,
+        page_lines: page
+            .finish()
+            .into_iter()
+            .flat_map(|p| p.text.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect(),
+    }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector is valid")
+}
+
+/// The element that holds the report: the `<article>` with most text, else `<main>`
+/// or `role=main`, else the body.
+fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
+    let article = doc
+        .select(&selector("article"))
+        .map(|a| (visible_len(a), a))
+        .filter(|(len, _)| *len >= 200)
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, a)| a);
+    article
+        .or_else(|| doc.select(&selector("main, [role=main]")).next())
+        .or_else(|| doc.select(&selector("body")).next().map(densest_block))
+}
+
+/// Pages without `<article>` or `<main>` (old table layouts) put the report in one
+/// cell among header, menu and footer cells: descend while one child holds most of
+/// the text.
+fn densest_block(body: ElementRef<'_>) -> ElementRef<'_> {
+    let text_len = |e: ElementRef<'_>| -> usize { e.text().map(|t| t.trim().len()).sum() };
+    let mut current = body;
+    // Only through layout containers: inside one cell, a `<font>` wrapping most of
+    // the text must not cut off the headline above it.
+    for _ in 0..MAX_DEPTH {
+        let total = text_len(current);
+        let dominant = current
+            .child_elements()
+            .filter(|c| {
+                matches!(
+                    c.value().name(),
+                    "table" | "tbody" | "tr" | "td" | "div" | "section" | "center"
+                )
+            })
+            .find(|c| text_len(*c) * 10 >= total * 7);
+        match dominant {
+            Some(child) if total > 0 => current = child,
+            _ => break,
+        }
+    }
+    current
+}
+
+fn visible_len(element: ElementRef<'_>) -> usize {
+    let mut walker = Walker::new(true);
+    walker.walk_children(*element, 0);
+    walker.finish().iter().map(|p| p.text.len()).sum()
+}
+
+/// The report's title: its `<h1>`; else the visible headline that the page's
+/// `<title>` summarises (old pages style headlines with `<font>` and `<b>`); else the
+/// longest part of `<title>` (the rest is the site name).
+fn title(doc: &Html, content: ElementRef<'_>, passages: &[Passage]) -> Option<String> {
+    let heading = content
+        .select(&selector("h1"))
+        .next()
+        .or_else(|| doc.select(&selector("h1")).next())
+        .map(|h| collapse_whitespace(&h.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+    if heading.is_some() {
+        return heading;
+    }
+    let page_title = meta_content(doc, "meta[property='og:title']").or_else(|| {
+        let title = doc.select(&selector("title")).next()?;
+        let text = collapse_whitespace(&title.text().collect::<String>());
+        let parts = text.replace('\u{a0}', " ");
+        let longest = [" | ", " - ", " – ", " — "]
+            .iter()
+            .filter(|sep| parts.contains(**sep))
+            .flat_map(|sep| parts.split(sep).map(str::trim).collect::<Vec<_>>())
+            .max_by_key(|p| p.len())
+            .map(str::to_string)
+            .unwrap_or(parts);
+        Some(longest).filter(|t| !t.is_empty())
+    })?;
+    let headline = passages
+        .iter()
+        .flat_map(|p| p.text.lines())
+        .take(10)
+        .filter(|line| {
+            line.len() < 160 && !line.ends_with('.') && line.split_whitespace().count() >= 3
+        })
+        .map(|line| (shared_words(line, &page_title), line))
+        .filter(|(shared, _)| *shared >= 2)
+        .max_by_key(|(shared, _)| *shared)
+        .map(|(_, line)| line.to_string());
+    Some(headline.unwrap_or(page_title))
+}
+
+/// Words two lines share, compared on their first five letters so that inflected
+/// forms count ("legevakt", "legevakta").
+fn shared_words(a: &str, b: &str) -> usize {
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| w.to_lowercase().chars().take(5).collect())
+            .collect()
+    };
+    let b = stems(b);
+    let mut a = stems(a);
+    a.sort();
+    a.dedup();
+    a.iter().filter(|w| b.contains(w)).count()
+}
+
+fn meta_content(doc: &Html, css: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .filter_map(|m| m.value().attr("content"))
+        .map(collapse_whitespace)
+        .find(|c| !c.is_empty())
+}
+
+fn canonical_url(doc: &Html) -> Option<String> {
+    doc.select(&selector("link[rel=canonical]"))
+        .filter_map(|l| l.value().attr("href"))
+        .map(str::trim)
+        .find(|h| !h.is_empty())
+        .map(str::to_string)
+        .or_else(|| meta_content(doc, "meta[property='og:url']"))
+}
+
+/// Publish date from metadata: `article:published_time` and friends, then the first
+/// `<time datetime>` that is not an "updated" stamp.
+fn published_meta(doc: &Html) -> Option<Date> {
+    let meta = [
+        "meta[property='article:published_time']",
+        "meta[name='article:published_time']",
+        "meta[name='dcterms.date']",
+        "meta[name='DC.date']",
+        "meta[name=date]",
+        "meta[itemprop=datePublished]",
+    ];
+    for css in meta {
+        if let Some(date) = meta_content(doc, css).as_deref().and_then(iso_prefix) {
+            return Some(date);
+        }
+    }
+    doc.select(&selector("time[datetime]")).find_map(|time| {
+        let around = time
+            .parent()
+            .and_then(ElementRef::wrap)
+            .map(|p| p.text().collect::<String>().to_lowercase())
+            .unwrap_or_default();
+        let itemprop = time.value().attr("itemprop").unwrap_or_default();
+        let updated = itemprop.contains("Modified")
+            || ["oppdatert", "endra", "endret", "updated"]
+                .iter()
+                .any(|w| around.contains(w) && !around.contains("publiser"));
+        if updated {
+            return None;
+        }
+        time.value().attr("datetime").and_then(iso_prefix)
+    })
+}
+
+/// The date at the start of an ISO 8601 date or timestamp.
+fn iso_prefix(value: &str) -> Option<Date> {
+    value.trim().get(..10)?.parse().ok()
+}
+
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Turns a tree into passages, one per block element.
+struct Walker {
+    content_only: bool,
+    passages: Vec<Passage>,
+    buffer: String,
+    kinds: Vec<PassageKind>,
+}
+
+impl Walker {
+    fn new(content_only: bool) -> Self {
+        Walker {
+            content_only,
+            passages: Vec::new(),
+            buffer: String::new(),
+            kinds: vec![PassageKind::Paragraph],
+        }
+    }
+
+    fn walk_children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        for child in node.children() {
+            self.walk(child, depth + 1);
+        }
+    }
+
+    fn walk(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        match node.value() {
+            Node::Text(text) => {
+                push_inline(&mut self.buffer, text);
+            }
+            Node::Element(element) => {
+                let name = element.name();
+                if NEVER_TEXT.contains(&name) {
+                    return;
+                }
+                if name == "br" {
+                    self.buffer.push('\n');
+                    return;
+                }
+                if self.content_only && is_chrome(node) {
+                    return;
+                }
+                if depth > MAX_DEPTH {
+                    if let Some(element) = ElementRef::wrap(node) {
+                        for text in element.text() {
+                            push_inline(&mut self.buffer, text);
+                        }
+                    }
+                    return;
+                }
+                if !BLOCK_TAGS.contains(&name) {
+                    self.walk_children(node, depth);
+                    return;
+                }
+                self.flush();
+                let kind = self.block_kind(name);
+                self.kinds.push(kind);
+                self.walk_children(node, depth);
+                self.flush();
+                self.kinds.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// A block's passage kind; paragraphs inside a list item or caption stay part of it.
+    fn block_kind(&self, name: &str) -> PassageKind {
+        let inherited = self.kinds.last().copied().unwrap_or(PassageKind::Paragraph);
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => PassageKind::Heading,
+            "li" | "dd" | "dt" => PassageKind::ListItem,
+            "figcaption" | "caption" => PassageKind::Caption,
+            _ if matches!(inherited, PassageKind::ListItem | PassageKind::Caption) => inherited,
+            _ => PassageKind::Paragraph,
+        }
+    }
+
+    /// Ends the current block. `<br><br>` inside one block separates paragraphs, as
+    /// on old pages that have no `<p>`.
+    fn flush(&mut self) {
+        let kind = self.kinds.last().copied().unwrap_or(PassageKind::Paragraph);
+        for paragraph in split_paragraphs(&self.buffer) {
+            let text = clean_block(paragraph);
+            if !text.is_empty() && !is_breadcrumb(&text) {
+                self.passages.push(Passage { kind, text });
+            }
+        }
+        self.buffer.clear();
+    }
+
+    fn finish(mut self) -> Vec<Passage> {
+        self.flush();
+        self.passages
+    }
+}
+
+/// Appends a text node with its whitespace collapsed, keeping one space between words
+/// of neighbouring inline elements.
+fn push_inline(buffer: &mut String, text: &str) {
+    let starts_space = text.starts_with(char::is_whitespace);
+    let ends_space = text.ends_with(char::is_whitespace);
+    let words = collapse_whitespace(text);
+    if words.is_empty() {
+        if (starts_space || ends_space) && !buffer.ends_with([' ', '\n']) && !buffer.is_empty() {
+            buffer.push(' ');
+        }
+        return;
+    }
+    if starts_space && !buffer.ends_with([' ', '\n']) && !buffer.is_empty() {
+        buffer.push(' ');
+    }
+    buffer.push_str(&words);
+    if ends_space {
+        buffer.push(' ');
+    }
+}
+
+/// Splits at blank lines (two line breaks with only spaces between).
+fn split_paragraphs(buffer: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut last_break: Option<usize> = None;
+    for (i, c) in buffer.char_indices() {
+        match c {
+            '\n' => {
+                if let Some(prev) = last_break
+                    && buffer[prev + 1..i].trim().is_empty()
+                {
+                    parts.push(&buffer[start..prev]);
+                    start = i + 1;
+                }
+                last_break = Some(i);
+            }
+            c if !c.is_whitespace() => last_break = None,
+            _ => {}
+        }
+    }
+    parts.push(&buffer[start..]);
+    parts
+}
+
+/// "Du er her: Framsida > Politikk": a breadcrumb written as text.
+fn is_breadcrumb(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["du er her", "du er no her", "her er du"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Trims every line of a block and drops empty ones; `<br>` breaks are kept as `\n`.
+fn clean_block(buffer: &str) -> String {
+    buffer
+        .split('\n')
+        .map(|line| collapse_whitespace(&line.replace('\u{a0}', " ")))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Chrome: a chrome tag outside any article, an element whose class or id names it
+/// chrome (unless it wraps the article itself), or a list of short links (a menu).
+fn is_chrome(node: NodeRef<'_, Node>) -> bool {
+    let Some(element) = ElementRef::wrap(node) else {
+        return false;
+    };
+    let name = element.value().name();
+    let wraps_article = || {
+        element
+            .descendent_elements()
+            .any(|d| matches!(d.value().name(), "article" | "main" | "h1"))
+    };
+    if CHROME_TAGS.contains(&name) {
+        let inside_article = element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "article");
+        let article_header = name == "header" && inside_article;
+        if !article_header && !wraps_article() {
+            return true;
+        }
+    }
+    let named_chrome = element
+        .value()
+        .attr("class")
+        .into_iter()
+        .chain(element.value().attr("id"))
+        .chain(element.value().attr("role"))
+        .flat_map(|names| names.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|part| {
+            let part = part.to_lowercase();
+            CHROME_NAMES.contains(&part.as_str()) || part == "navigation" || part == "contentinfo"
+        });
+    if named_chrome && !wraps_article() {
+        return true;
+    }
+    matches!(name, "ul" | "ol" | "table") && is_link_list(element)
+}
+
+/// A list whose text is nearly all link text in short items: a menu, not an agenda.
+fn is_link_list(list: ElementRef<'_>) -> bool {
+    let total: usize = list.text().map(|t| t.trim().chars().count()).sum();
+    if total == 0 {
+        return false;
+    }
+    let link_sel = selector("a");
+    let linked: usize = list
+        .select(&link_sel)
+        .flat_map(|a| a.text())
+        .map(|t| t.trim().chars().count())
+        .sum();
+    let items = list
+        .child_elements()
+        .filter(|c| matches!(c.value().name(), "li" | "tr" | "tbody"))
+        .count()
+        .max(1);
+    let words = list.text().flat_map(str::split_whitespace).count();
+    linked * 10 >= total * 8 && words <= items * 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head><title>Møte i rådet - Kommunen</title>
+<link rel="canonical" href="https://example.no/mote"><script>var x = "skriptord";</script>
+<style>.a{color:red}</style></head><body>
+<div id="cookie-banner"><p>Vi brukar informasjonskapslar.</p></div>
+<header class="site"><a href="/">Logo</a><nav><ul><li><a href="/a">Behandlingar</a></li><li><a href="/b">Om oss</a></li></ul></nav></header>
+<ol class="breadcrumbs"><li><a href="/">Heim</a></li><li>Nyhende</li></ol>
+<main><article><h1>Møte i rådet</h1><p class="published">Publisert 16.05.2023</p>
+<p>Den 10. mai 2023 møttest rådet <b>i</b> Molde.</p>
+<figure><img alt="Menn som sitter ved et bord" src="x.jpg"><figcaption>Kari Nordal, leiar</figcaption></figure>
+<ul><li>Første sak<ul><li>Underpunkt</li></ul></li><li>Andre sak</li></ul>
+<aside class="related"><h2>Relaterte lenker</h2><a href="/x">Les meir</a></aside>
+</article></main>
+<footer><p>Sentralbord 70 10 50 00</p></footer></body></html>"#;
+
+    #[test]
+    fn keeps_the_article_and_drops_the_chrome() {
+        let page = parse(PAGE);
+        let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            text,
+            [
+                "Møte i rådet",
+                "Publisert 16.05.2023",
+                "Den 10. mai 2023 møttest rådet i Molde.",
+                "Kari Nordal, leiar",
+                "Første sak",
+                "Underpunkt",
+                "Andre sak"
+            ]
+        );
+        assert_eq!(page.passages[3].kind, PassageKind::Caption);
+        assert_eq!(page.passages[4].kind, PassageKind::ListItem);
+        assert_eq!(page.title.as_deref(), Some("Møte i rådet"));
+        assert_eq!(page.url.as_deref(), Some("https://example.no/mote"));
+    }
+
+    #[test]
+    fn page_lines_include_chrome_but_never_scripts() {
+        let page = parse(PAGE);
+        assert!(page.page_lines.iter().any(|l| l.contains("Sentralbord")));
+        assert!(
+            !page
+                .page_lines
+                .iter()
+                .any(|l| l.contains("skriptord") || l.contains("color"))
+        );
+    }
+
+    #[test]
+    fn table_layout_menus_are_dropped_but_agendas_kept() {
+        let html = r#"<html><body><table><tr><td class="left"><ul>
+<li><a href="/1">Politikk</a></li><li><a href="/2">Tenester</a></li><li><a href="/3">Kontakt</a></li></ul></td>
+<td><font size=2><b>Kommunestyret</b><br>Møtet vart halde i Ørsta.<br>Ordføraren leia møtet.</font>
+<ol><li><a href="/s1">Sak 12/24 Budsjett for 2025 og økonomiplan</a></li><li><a href="/s2">Sak 13/24 Rullering av kommuneplanen sin arealdel</a></li></ol></td></tr></table></body></html>"#;
+        let page = parse(html);
+        let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            text,
+            [
+                "Kommunestyret\nMøtet vart halde i Ørsta.\nOrdføraren leia møtet.",
+                "Sak 12/24 Budsjett for 2025 og økonomiplan",
+                "Sak 13/24 Rullering av kommuneplanen sin arealdel"
+            ]
+        );
+    }
+
+    #[test]
+    fn time_element_gives_the_publish_date_but_not_an_update_stamp() {
+        let html = r#"<html><body><article><p>Sist oppdatert <time datetime="2024-03-20">20. mars</time></p>
+<p><time datetime="2024-03-14T09:30:00+01:00">14. mars 2024</time></p><p>Tekst</p></article></body></html>"#;
+        assert_eq!(
+            parse(html).published_meta,
+            Some(jiff::civil::date(2024, 3, 14))
+        );
+    }
+
+    #[test]
+    fn title_falls_back_to_the_title_element_without_site_name() {
+        let html = "<html><head><title>Kommunestyremøte 13. juni | Ørsta kommune</title></head><body><p>Tekst her.</p></body></html>";
+        assert_eq!(
+            parse(html).title.as_deref(),
+            Some("Kommunestyremøte 13. juni")
+        );
+    }
+
+    #[test]
+    fn deeply_nested_pages_do_not_exhaust_the_stack() {
+        let depth = 5000;
+        let html = format!(
+            "{}<p>djupt</p>{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let page = parse(&html);
+        assert!(page.passages.iter().any(|p| p.text.contains("djupt")));
+    }
+}
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn old_pages_split_paragraphs_at_double_breaks_and_find_the_headline() {
+        let html = "<html><head><title>Ørsta kommune - Kommunestyret 13. juni: Sjukeheimen og legevakta</title></head><body><table><tr><td>\n<font size=1>Du er her: <a href='/'>Framsida</a> &gt; Møtebok 2019</font>\n<br><br>\n<font size=2><b>Møtebok 2019</b></font>\n<br>\n<font size=4><b>Kommunestyret gjorde vedtak om sjukeheimen og felles legevakt med Volda</b></font>\n<br>\nPublisert: 17.06.2019<br><br>\nKommunestyret i Ørsta hadde møte torsdag 13. juni.<br><br>Andre avsnitt.</td></tr></table></body></html>";
+        let page = parse(html);
+        let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            text,
+            [
+                "Møtebok 2019\nKommunestyret gjorde vedtak om sjukeheimen og felles legevakt med Volda\nPublisert: 17.06.2019",
+                "Kommunestyret i Ørsta hadde møte torsdag 13. juni.",
+                "Andre avsnitt."
+            ]
+        );
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Kommunestyret gjorde vedtak om sjukeheimen og felles legevakt med Volda")
+        );
+    }
+}

@@ -1,0 +1,372 @@
+//! Extract: turns a decoded document (HTML page or plain text) into a [`Report`].
+//!
+//! The format-specific readers ([`html`], [`text`]) find the title and the body
+//! passages; the rules here are the ones every report shares: which date is the
+//! publish date, which is the meeting, which other dates are mentioned, and which
+//! written standard the text is in.
+
+pub mod dates;
+pub mod html;
+pub mod text;
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::report::{DateMention, Language, Passage, Report};
+use crate::source::{Document, Format};
+use dates::{DateContext, DateValue, FoundDate, find_dates};
+
+/// Why a document yields no report.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("no report text found (a page without article text)")]
+    NoText,
+}
+
+/// Fewer letters than this in the body is not a report (an empty template, a redirect).
+const MIN_BODY_LETTERS: usize = 40;
+
+/// Extracts one report. `doc.id` and `doc.path` are carried over unchanged.
+pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
+    let (title, url, published_meta, passages, page_lines) = match doc.format {
+        Format::Html => {
+            let page = html::parse(&doc.text);
+            (
+                page.title,
+                page.url,
+                page.published_meta,
+                page.passages,
+                page.page_lines,
+            )
+        }
+        Format::Text => {
+            let report = text::parse(&doc.text);
+            let lines = report
+                .title
+                .iter()
+                .cloned()
+                .chain(report.passages.iter().map(|p| p.text.clone()))
+                .collect();
+            (report.title, None, None, report.passages, lines)
+        }
+    };
+
+    let published = page_lines
+        .iter()
+        .find_map(|line| published_in_line(line))
+        .or(published_meta);
+
+    // The title is its own field and "Publisert …" lines are metadata: neither is
+    // body text, wherever the page put them.
+    let passages: Vec<Passage> = passages
+        .into_iter()
+        .filter_map(|mut p| {
+            if p.text.contains('\n')
+                || is_metadata_line(&p.text)
+                || title.as_deref() == Some(&p.text)
+            {
+                p.text = p
+                    .text
+                    .lines()
+                    .filter(|l| !is_metadata_line(l) && title.as_deref() != Some(*l))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+            }
+            (!p.text.is_empty()).then_some(p)
+        })
+        .collect();
+    let letters: usize = passages
+        .iter()
+        .map(|p| p.text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if letters < MIN_BODY_LETTERS {
+        return Err(ExtractError::NoText);
+    }
+    let title = title
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| first_words(&passages[0].text, 12));
+
+    let ctx = DateContext {
+        reference: published,
+        year: published
+            .map(|d| d.year())
+            .or_else(|| header_year(&title, &page_lines)),
+    };
+    let (meeting_dates, dates_mentioned) = meeting_and_other_dates(&title, &passages, &ctx);
+    let language = guess_language(&passages);
+
+    Ok(Report {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        url,
+        title,
+        language,
+        meeting_dates,
+        published,
+        places: Vec::new(),
+        participants: None,
+        people: Vec::new(),
+        themes: Vec::new(),
+        organisations: Vec::new(),
+        dates_mentioned,
+        passages,
+    })
+}
+
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:publisert|publ\.|publiseringsdato|lagt ut|først publisert)\b\s*:?\s*")
+        .expect("valid regex")
+});
+static METADATA_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:publisert|publ\.|sist oppdatert|sist endra|sist endret|oppdatert|lagt ut)\b[\s:]*[\d.\-:/ ]*(?:kl\.?\s*[\d.:]+)?\s*(?:[|·,–-]\s*)?)+$")
+        .expect("valid regex")
+});
+
+/// The date right after "Publisert" on a line, if any.
+fn published_in_line(line: &str) -> Option<Date> {
+    let found = PUBLISHED.find(line)?;
+    let rest = &line[found.end()..];
+    let dates = find_dates(rest, &DateContext::default());
+    dates
+        .first()
+        .filter(|d| d.start <= 12)
+        .and_then(|d| d.value.day())
+}
+
+/// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023": page metadata, not body.
+fn is_metadata_line(text: &str) -> bool {
+    METADATA_LINE.is_match(text.trim())
+}
+
+/// A year in the title or in the page's lines before the title ("Møtebok 2019").
+fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+    let before_title = page_lines.iter().take_while(|l| l.as_str() != title);
+    std::iter::once(title)
+        .chain(before_title.map(String::as_str))
+        .find_map(|line| YEAR.captures(line))
+        .and_then(|c| c[1].parse().ok())
+}
+
+/// Words that make a sentence about a meeting taking place.
+static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?\b|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog")
+        .expect("valid regex")
+});
+/// Words just before a date that make it something other than the meeting day.
+static NOT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:publisert|oppdatert|frist|fristen|innan|innen|planlagt|gjeld frå|gjelder fra|frå og med|fra og med|til og med|sidan|siden|fødd|født|vedteke|vedtatt|sist|neste møte|rapport)\b[^.!?]{0,60}$")
+        .expect("valid regex")
+});
+
+/// Picks the meeting day(s) and lists every other date with its phrase.
+///
+/// The meeting is the first full date in the title, else the first full date in a
+/// sentence about a meeting taking place that is not introduced as a deadline, a
+/// publication or a plan. A report about no meeting gets no meeting date.
+fn meeting_and_other_dates(
+    title: &str,
+    passages: &[Passage],
+    ctx: &DateContext,
+) -> (Vec<Date>, Vec<DateMention>) {
+    let mut meeting: Option<FoundDate> = find_dates(title, ctx)
+        .into_iter()
+        .find(|f| f.value.day().is_some());
+    let mut mentions: Vec<DateMention> = Vec::new();
+    for passage in passages {
+        for found in find_dates(&passage.text, ctx) {
+            let sentence = sentence_around(&passage.text, found.start, found.end);
+            let before = &passage.text[sentence.0..found.start];
+            let is_meeting = meeting.is_none()
+                && found.value.day().is_some()
+                && MEETING_WORDS.is_match(&passage.text[sentence.0..sentence.1])
+                && !NOT_MEETING.is_match(before);
+            if is_meeting {
+                meeting = Some(found);
+                continue;
+            }
+            let is_same_as_meeting = meeting.as_ref().is_some_and(|m| m.value == found.value);
+            if !is_same_as_meeting {
+                push_mention(&mut mentions, &found);
+            }
+        }
+    }
+    let meeting_dates = match meeting {
+        Some(found) => {
+            let first = found.value.day().into_iter();
+            let mut days: Vec<Date> = first.collect();
+            if let (Some(start), Some(until)) = (days.first().copied(), found.until) {
+                let mut day = start;
+                while day < until {
+                    match day.tomorrow() {
+                        Ok(next) => day = next,
+                        Err(_) => break,
+                    }
+                    days.push(day);
+                }
+            }
+            days
+        }
+        None => Vec::new(),
+    };
+    (meeting_dates, mentions)
+}
+
+fn push_mention(mentions: &mut Vec<DateMention>, found: &FoundDate) {
+    let date = match found.value {
+        DateValue::Day(d) => d.to_string(),
+        month @ DateValue::Month { .. } => month.iso(),
+    };
+    if !mentions
+        .iter()
+        .any(|m| m.date == date && m.phrase == found.phrase)
+    {
+        mentions.push(DateMention {
+            date,
+            phrase: found.phrase.clone(),
+        });
+    }
+}
+
+/// Byte range of the sentence holding `start..end`.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_stop = |c: char| matches!(c, '!' | '?' | '\n');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            is_stop(*c)
+                || (*c == '.' && text[i + 1..].starts_with(' ') && !ends_with_number(&text[..*i]))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let to = text[end..]
+        .char_indices()
+        .find(|(i, c)| is_stop(*c) || (*c == '.' && text[end + i + 1..].starts_with(' ')))
+        .map(|(i, _)| end + i)
+        .unwrap_or(text.len());
+    (from, to)
+}
+
+fn ends_with_number(text: &str) -> bool {
+    text.chars().next_back().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    text.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Nynorsk or Bokmål, by the function words that differ between them.
+fn guess_language(passages: &[Passage]) -> Language {
+    const NYNORSK: &[&str] = &[
+        "ikkje", "eit", "dei", "vart", "frå", "korleis", "kva", "kven", "meir", "berre", "ho",
+        "òg", "eg", "mykje", "noko", "nokon", "blei", "vere", "ein", "desse", "då",
+    ];
+    const BOKMAL: &[&str] = &[
+        "ikke", "et", "de", "ble", "fra", "hvordan", "hva", "hvem", "mer", "bare", "hun", "jeg",
+        "mye", "noe", "noen", "være", "en", "disse", "da",
+    ];
+    let mut nn = 0usize;
+    let mut nb = 0usize;
+    for passage in passages {
+        for word in passage.text.split(|c: char| !c.is_alphabetic()) {
+            let word = word.to_lowercase();
+            if NYNORSK.contains(&word.as_str()) {
+                nn += 1;
+            } else if BOKMAL.contains(&word.as_str()) {
+                nb += 1;
+            }
+        }
+    }
+    if nb > nn { Language::Nb } else { Language::Nn }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn text_report(text: &str) -> Report {
+        let doc = Document {
+            id: "t/r.txt".into(),
+            path: "r.txt".into(),
+            format: Format::Text,
+            text: text.into(),
+        };
+        extract(&doc).unwrap()
+    }
+
+    #[test]
+    fn meeting_date_is_the_first_date_of_a_meeting_sentence() {
+        let r = text_report(
+            "Tittel\n\nRapporten kom 07.09.2023.\n\nDen 14. november 2023 vart det halde eit møte på hotellet.\n\nPublisert 21.11.2023\n\nVedtaket kjem i styremøte 07.12.23.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2023, 11, 14)]);
+        assert_eq!(r.published, Some(date(2023, 11, 21)));
+        let other: Vec<&str> = r.dates_mentioned.iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(other, ["2023-09-07", "2023-12-07"]);
+        assert!(!r.passages.iter().any(|p| p.text.contains("Publisert")));
+    }
+
+    #[test]
+    fn deadlines_and_publications_are_not_the_meeting() {
+        let r = text_report(
+            "Ny plan\n\nPublisert 02.02.2024\n\nPlanen for rehabilitering gjeld frå 1. mars 2024, og fristen for innspel til utvalet er 15. februar 2024.\n",
+        );
+        assert!(r.meeting_dates.is_empty());
+        assert_eq!(r.dates_mentioned.len(), 2);
+    }
+
+    #[test]
+    fn a_range_gives_every_meeting_day() {
+        let r = text_report(
+            "Sakliste\n\nSamlinga for utvalet 13.–14. november 2024 blir halden i bystyresalen i Ålesund.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2024, 11, 13), date(2024, 11, 14)]);
+    }
+
+    #[test]
+    fn year_from_the_page_header_when_nothing_else_gives_it() {
+        let r = text_report(
+            "Møtebok 2019\n\nTorsdag 13. juni hadde kommunestyret møte i Ørsta, med budsjettet som første sak.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2019, 6, 13)]);
+    }
+
+    #[test]
+    fn too_little_text_is_not_a_report() {
+        let doc = Document {
+            id: "t/r.html".into(),
+            path: "r.html".into(),
+            format: Format::Html,
+            text:
+                "<html><body><nav><a href='/'>Heim</a></nav><p>Side ikkje funnen</p></body></html>"
+                    .into(),
+        };
+        assert_eq!(extract(&doc).unwrap_err(), ExtractError::NoText);
+    }
+
+    #[test]
+    fn language_guess() {
+        assert_eq!(
+            text_report(
+                "T\n\nDet var ikkje mykje meir å seie om korleis dei jobba med saka i kommunen.\n"
+            )
+            .language,
+            Language::Nn
+        );
+        assert_eq!(
+            text_report(
+                "T\n\nDet var ikke mye mer å si om hvordan de jobbet med saken i kommunen.\n"
+            )
+            .language,
+            Language::Nb
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Plain-text reports: the first line is the title, blank lines separate passages,
+//! bullet and number markers start list items.
+//!
+//! Text copied from a web page keeps one paragraph per line; text from a word
+//! processor or e-mail is often hard-wrapped. A line is joined to the one before it
+//! only when that one does not end a sentence and this one starts in lower case.
+
+use crate::report::{Passage, PassageKind};
+
+/// The title and body passages of a text report.
+#[derive(Debug, Default)]
+pub struct TextReport {
+    pub title: Option<String>,
+    pub passages: Vec<Passage>,
+}
+
+pub fn parse(text: &str) -> TextReport {
+    let mut lines = text.lines().map(|l| l.trim_start_matches('\u{feff}'));
+    let title = lines
+        .by_ref()
+        .map(super::html::collapse_whitespace)
+        .find(|l| !l.is_empty());
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut joinable = false;
+    for raw in lines {
+        let line = super::html::collapse_whitespace(&raw.replace('\u{a0}', " "));
+        if line.is_empty() {
+            joinable = false;
+            continue;
+        }
+        if let Some(item) = list_item(&line) {
+            passages.push(Passage {
+                kind: PassageKind::ListItem,
+                text: item.to_string(),
+            });
+            joinable = true;
+            continue;
+        }
+        let continues = joinable
+            && line.chars().next().is_some_and(char::is_lowercase)
+            && passages
+                .last()
+                .is_some_and(|p| !p.text.ends_with(['.', '!', '?', ':', '»', '"', ')']));
+        match passages.last_mut() {
+            Some(last) if continues => {
+                last.text.push(' ');
+                last.text.push_str(&line);
+            }
+            _ => passages.push(Passage {
+                kind: if is_caption(&line) {
+                    PassageKind::Caption
+                } else {
+                    PassageKind::Paragraph
+                },
+                text: line,
+            }),
+        }
+        joinable = true;
+    }
+    TextReport { title, passages }
+}
+
+/// The text of a bulleted or numbered line ("• Tema", "- Tema", "1. Tema", "2) Tema").
+fn list_item(line: &str) -> Option<&str> {
+    for bullet in ['•', '◦', '▪', '●', '-', '–', '*', '·'] {
+        if let Some(rest) = line.strip_prefix(bullet)
+            && rest.starts_with(' ')
+        {
+            return Some(rest.trim()).filter(|r| !r.is_empty());
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &line[digits..];
+        for marker in [". ", ") "] {
+            if let Some(item) = rest.strip_prefix(marker) {
+                // "10. mai 2023 …" is a date, not item ten.
+                let next_word = item.split_whitespace().next().unwrap_or_default();
+                if super::dates::month_number(next_word).is_none() {
+                    return Some(item.trim()).filter(|r| !r.is_empty());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Photo captions credit the photographer.
+fn is_caption(line: &str) -> bool {
+    line.contains("Foto:")
+        || line.contains("Foto :")
+        || line.starts_with("Frå venstre")
+        || line.starts_with("Fra venstre")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_passages_and_list_items() {
+        let report = parse(
+            "Møte i rådet\n\nDen 10. mai 2023 møttest rådet.\n\n • Første tema\n • Andre tema\n 1. Eit punkt\n10. mai 2023 var siste dag.\nAnna Berg - Foto: Ola Dale\n",
+        );
+        assert_eq!(report.title.as_deref(), Some("Møte i rådet"));
+        let kinds: Vec<(PassageKind, &str)> = report
+            .passages
+            .iter()
+            .map(|p| (p.kind, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (PassageKind::Paragraph, "Den 10. mai 2023 møttest rådet."),
+                (PassageKind::ListItem, "Første tema"),
+                (PassageKind::ListItem, "Andre tema"),
+                (PassageKind::ListItem, "Eit punkt"),
+                (PassageKind::Paragraph, "10. mai 2023 var siste dag."),
+                (PassageKind::Caption, "Anna Berg - Foto: Ola Dale"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let report = parse(
+            "Tittel\n\nKommunestyret handsama budsjettet for\nneste år og vedtok det.\nNeste sak var planen.\n",
+        );
+        let texts: Vec<&str> = report.passages.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Kommunestyret handsama budsjettet for neste år og vedtok det.",
+                "Neste sak var planen."
+            ]
+        );
+    }
+}

@@ -1,0 +1,358 @@
+//! Index: stores reports in tantivy and hands out readers and writers.
+//!
+//! An index directory holds generations (`gen-000001/`, …), each a complete tantivy
+//! index, and a `CURRENT` file naming the live one. Updates commit into the live
+//! generation (tantivy commits are atomic); a rebuild writes a new generation beside
+//! it and switches `CURRENT` with an atomic rename, so readers never see half an
+//! index. One writer at a time is enforced with an OS file lock, which the OS drops
+//! if the process dies.
+
+pub mod schema;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexWriter, Term};
+
+use crate::analysis;
+use crate::report::Report;
+pub use schema::Fields;
+
+/// Bumped whenever the schema or the stored `Report` changes incompatibly.
+pub const FORMAT_VERSION: u32 = 1;
+
+const CURRENT: &str = "CURRENT";
+const META: &str = "referat-index.json";
+const LOCK: &str = "writer.lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("no index at {0}: run `referat index` first (or pass --index DIR)")]
+    Missing(PathBuf),
+    #[error(
+        "the index at {dir} was made by an incompatible version of referat (format {found}, analyzer {found_analyzer}; this version needs {FORMAT_VERSION} and {}): rebuild it with `referat index --rebuild`",
+        analysis::ANALYZER_VERSION
+    )]
+    Incompatible {
+        dir: PathBuf,
+        found: u32,
+        found_analyzer: u32,
+    },
+    #[error(
+        "the index at {dir} is being written by another referat process ({holder}); try again when it has finished"
+    )]
+    Locked { dir: PathBuf, holder: String },
+    #[error("index at {dir}: {source}")]
+    Io {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("index at {dir}: {source}")]
+    Tantivy {
+        dir: PathBuf,
+        source: tantivy::TantivyError,
+    },
+}
+
+/// What an index generation records about the program that wrote it.
+#[derive(Debug, Serialize, Deserialize)]
+struct GenerationMeta {
+    format_version: u32,
+    analyzer_version: u32,
+    referat_version: String,
+}
+
+/// An index directory on disk.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A generation opened for reading.
+pub struct OpenIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub generation: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn io(&self, source: std::io::Error) -> IndexError {
+        IndexError::Io {
+            dir: self.dir.clone(),
+            source,
+        }
+    }
+
+    fn tantivy(&self, source: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy {
+            dir: self.dir.clone(),
+            source,
+        }
+    }
+
+    /// The live generation's directory, if there is one.
+    fn current_generation(&self) -> Option<PathBuf> {
+        let name = fs::read_to_string(self.dir.join(CURRENT)).ok()?;
+        let name = name.trim();
+        if name.is_empty() || name.contains(['/', '\\']) {
+            return None;
+        }
+        let path = self.dir.join(name);
+        path.is_dir().then_some(path)
+    }
+
+    /// Opens the live generation for searching.
+    pub fn open(&self) -> Result<OpenIndex, IndexError> {
+        let generation = self
+            .current_generation()
+            .ok_or_else(|| IndexError::Missing(self.dir.clone()))?;
+        self.open_generation(&generation)
+    }
+
+    fn open_generation(&self, generation: &Path) -> Result<OpenIndex, IndexError> {
+        let meta: Option<GenerationMeta> = fs::read(generation.join(META))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        match meta {
+            Some(m)
+                if m.format_version == FORMAT_VERSION
+                    && m.analyzer_version == analysis::ANALYZER_VERSION => {}
+            other => {
+                return Err(IndexError::Incompatible {
+                    dir: self.dir.clone(),
+                    found: other.as_ref().map_or(0, |m| m.format_version),
+                    found_analyzer: other.as_ref().map_or(0, |m| m.analyzer_version),
+                });
+            }
+        }
+        let directory = MmapDirectory::open(generation).map_err(|e| self.tantivy(e.into()))?;
+        let index = Index::open(directory).map_err(|e| self.tantivy(e))?;
+        analysis::register(&index);
+        let fields = Fields::new(&index.schema()).map_err(|_| IndexError::Incompatible {
+            dir: self.dir.clone(),
+            found: FORMAT_VERSION,
+            found_analyzer: analysis::ANALYZER_VERSION,
+        })?;
+        Ok(OpenIndex {
+            index,
+            fields,
+            generation: generation.to_path_buf(),
+        })
+    }
+
+    /// Takes the writer lock; it is held until the returned guard is dropped.
+    pub fn lock(&self) -> Result<WriterLock, IndexError> {
+        fs::create_dir_all(&self.dir).map_err(|e| self.io(e))?;
+        let path = self.dir.join(LOCK);
+        let mut file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| self.io(e))?;
+        if file.try_lock().is_err() {
+            let holder = fs::read_to_string(&path).unwrap_or_default();
+            let holder = holder.trim();
+            return Err(IndexError::Locked {
+                dir: self.dir.clone(),
+                holder: if holder.is_empty() {
+                    "unknown process".to_string()
+                } else {
+                    holder.to_string()
+                },
+            });
+        }
+        let stamp = jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .unwrap_or_else(|_| jiff::Timestamp::now());
+        let _ = file.set_len(0);
+        let _ = write!(file, "pid {} since {}", std::process::id(), stamp);
+        let _ = file.sync_all();
+        Ok(WriterLock { _file: file })
+    }
+
+    /// Starts writing. `rebuild` writes a fresh generation that replaces the live one
+    /// on commit; otherwise the live generation is updated in place.
+    pub fn begin(
+        &self,
+        _lock: &WriterLock,
+        rebuild: bool,
+        memory_bytes: usize,
+    ) -> Result<Batch, IndexError> {
+        let existing = if rebuild {
+            None
+        } else {
+            self.current_generation()
+        };
+        let (index, generation, is_new) = match existing {
+            Some(generation) => {
+                let open = self.open_generation(&generation)?;
+                (open.index, generation, false)
+            }
+            None => {
+                let generation = self.new_generation_dir()?;
+                let index = Index::create_in_dir(&generation, schema::build_schema())
+                    .map_err(|e| self.tantivy(e))?;
+                analysis::register(&index);
+                (index, generation, true)
+            }
+        };
+        let fields = Fields::new(&index.schema()).map_err(|e| self.tantivy(e))?;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let per_thread_min = 16 * 1024 * 1024;
+        let threads = threads.min((memory_bytes / per_thread_min).max(1));
+        let writer = index
+            .writer_with_num_threads(threads, memory_bytes.max(per_thread_min))
+            .map_err(|e| self.tantivy(e))?;
+        Ok(Batch {
+            store: self.clone(),
+            index,
+            writer,
+            fields,
+            generation,
+            is_new,
+        })
+    }
+
+    fn new_generation_dir(&self) -> Result<PathBuf, IndexError> {
+        fs::create_dir_all(&self.dir).map_err(|e| self.io(e))?;
+        let mut highest = 0u64;
+        for entry in fs::read_dir(&self.dir).map_err(|e| self.io(e))?.flatten() {
+            let name = entry.file_name();
+            if let Some(n) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix("gen-"))
+                .and_then(|n| n.parse().ok())
+            {
+                highest = highest.max(n);
+            }
+        }
+        let path = self.dir.join(format!("gen-{:06}", highest + 1));
+        fs::create_dir(&path).map_err(|e| self.io(e))?;
+        Ok(path)
+    }
+
+    /// Points `CURRENT` at `generation` atomically, then removes every other generation.
+    fn switch_to(&self, generation: &Path) -> Result<(), IndexError> {
+        let name = generation
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = self.dir.join(format!("{CURRENT}.tmp"));
+        {
+            let mut file = fs::File::create(&tmp).map_err(|e| self.io(e))?;
+            file.write_all(format!("{name}\n").as_bytes())
+                .map_err(|e| self.io(e))?;
+            file.sync_all().map_err(|e| self.io(e))?;
+        }
+        fs::rename(&tmp, self.dir.join(CURRENT)).map_err(|e| self.io(e))?;
+        if let Ok(dir) = fs::File::open(&self.dir) {
+            let _ = dir.sync_all();
+        }
+        for entry in fs::read_dir(&self.dir).map_err(|e| self.io(e))?.flatten() {
+            let path = entry.path();
+            let is_generation = entry.file_name().to_string_lossy().starts_with("gen-");
+            if is_generation && path != generation {
+                let _ = fs::remove_dir_all(&path);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Proof that this process holds the writer lock.
+pub struct WriterLock {
+    _file: fs::File,
+}
+
+/// An open write to one generation.
+pub struct Batch {
+    store: Store,
+    index: Index,
+    writer: IndexWriter,
+    fields: Fields,
+    generation: PathBuf,
+    is_new: bool,
+}
+
+impl Batch {
+    /// Adds a report, replacing any earlier version with the same id. Safe to call
+    /// from many threads at once.
+    pub fn put(&self, report: &Report, content_hash: &str) -> Result<(), IndexError> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &report.id));
+        for doc in self.fields.documents(report, content_hash) {
+            self.writer
+                .add_document(doc)
+                .map_err(|e| self.store.tantivy(e))?;
+        }
+        Ok(())
+    }
+
+    /// Removes a report and its passages.
+    pub fn remove(&self, id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, id));
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn fields(&self) -> Fields {
+        self.fields
+    }
+
+    /// Makes the batch durable and visible; a new generation becomes the live one.
+    pub fn commit(self) -> Result<(), IndexError> {
+        let Batch {
+            store,
+            mut writer,
+            generation,
+            is_new,
+            ..
+        } = self;
+        writer.commit().map_err(|e| store.tantivy(e))?;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| store.tantivy(e))?;
+        if is_new {
+            let meta = GenerationMeta {
+                format_version: FORMAT_VERSION,
+                analyzer_version: analysis::ANALYZER_VERSION,
+                referat_version: env!("CARGO_PKG_VERSION").to_string(),
+            };
+            let bytes = serde_json::to_vec_pretty(&meta).unwrap_or_default();
+            let path = generation.join(META);
+            let mut file = fs::File::create(&path).map_err(|e| store.io(e))?;
+            file.write_all(&bytes).map_err(|e| store.io(e))?;
+            file.sync_all().map_err(|e| store.io(e))?;
+            store.switch_to(&generation)?;
+        }
+        Ok(())
+    }
+
+    /// Abandons the batch: nothing written becomes visible.
+    pub fn abandon(self) {
+        let generation = self.generation.clone();
+        let is_new = self.is_new;
+        drop(self.writer);
+        if is_new {
+            let _ = fs::remove_dir_all(generation);
+        }
+    }
+}

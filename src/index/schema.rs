@@ -1,0 +1,143 @@
+//! The index schema and how a [`Report`] becomes tantivy documents.
+//!
+//! Two kinds of document share one schema, told apart by `kind`: one per report
+//! (title, whole body, dates, the stored `Report`) and one per passage (its text and
+//! the report it belongs to), so that answers about people can always point at the
+//! passage that backs them.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::analysis::ANALYZER;
+use crate::report::Report;
+
+pub const KIND_REPORT: &str = "report";
+pub const KIND_PASSAGE: &str = "passage";
+
+/// Handles to every field, resolved once per opened index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    pub meeting_date: Field,
+    pub published: Field,
+    pub report: Field,
+    pub passage_no: Field,
+    pub content_hash: Field,
+}
+
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let date = DateOptions::default()
+        .set_indexed()
+        .set_fast()
+        .set_stored()
+        .set_precision(DateTimePrecision::Seconds);
+    builder.add_text_field("kind", STRING);
+    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("path", STORED);
+    builder.add_text_field("title", text.clone());
+    builder.add_text_field("body", text);
+    builder.add_date_field("meeting_date", date.clone());
+    builder.add_date_field("published", date);
+    builder.add_text_field("report", STORED);
+    builder.add_u64_field("passage_no", INDEXED | STORED);
+    builder.add_text_field("content_hash", STRING | STORED);
+    builder.build()
+}
+
+impl Fields {
+    /// Resolves the fields of `schema`; fails if the index was made with another schema.
+    pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
+        let field = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            kind: field("kind")?,
+            id: field("id")?,
+            path: field("path")?,
+            title: field("title")?,
+            body: field("body")?,
+            meeting_date: field("meeting_date")?,
+            published: field("published")?,
+            report: field("report")?,
+            passage_no: field("passage_no")?,
+            content_hash: field("content_hash")?,
+        })
+    }
+
+    /// The report document followed by one document per passage.
+    pub fn documents(&self, report: &Report, content_hash: &str) -> Vec<TantivyDocument> {
+        let mut docs = Vec::with_capacity(report.passages.len() + 1);
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.kind, KIND_REPORT);
+        doc.add_text(self.id, &report.id);
+        doc.add_text(self.path, &report.path);
+        doc.add_text(self.title, &report.title);
+        doc.add_text(self.body, report.body_text());
+        for date in &report.meeting_dates {
+            doc.add_date(self.meeting_date, to_index_date(*date));
+        }
+        if let Some(published) = report.published {
+            doc.add_date(self.published, to_index_date(published));
+        }
+        let json = serde_json::to_string(report).unwrap_or_default();
+        doc.add_text(self.report, json);
+        doc.add_text(self.content_hash, content_hash);
+        docs.push(doc);
+
+        for (no, passage) in report.passages.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(self.kind, KIND_PASSAGE);
+            doc.add_text(self.id, &report.id);
+            doc.add_text(self.body, &passage.text);
+            doc.add_u64(self.passage_no, no as u64);
+            if let Some(date) = report.meeting_date() {
+                doc.add_date(self.meeting_date, to_index_date(date));
+            }
+            docs.push(doc);
+        }
+        docs
+    }
+}
+
+/// A calendar day as stored in the index: midnight UTC.
+pub fn to_index_date(date: Date) -> DateTime {
+    let seconds = date
+        .to_zoned(TimeZone::UTC)
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or_default();
+    DateTime::from_timestamp_secs(seconds)
+}
+
+/// The calendar day of an index date.
+pub fn from_index_date(value: DateTime) -> Option<Date> {
+    let ts = jiff::Timestamp::from_second(value.into_timestamp_secs()).ok()?;
+    Some(ts.to_zoned(TimeZone::UTC).date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_round_trip_through_the_index() {
+        for day in [date(1998, 1, 1), date(2023, 11, 14), date(2024, 2, 29)] {
+            assert_eq!(from_index_date(to_index_date(day)), Some(day));
+        }
+    }
+}

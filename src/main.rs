@@ -1,0 +1,120 @@
+//! The `referat` command line: parses arguments and hands them to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use referat::batch::Options;
+use referat::commands;
+use referat::index::Store;
+use referat::query::SearchOptions;
+
+/// Search published meeting reports written in Nynorsk: who said what, which
+/// meetings dealt with a theme, and when.
+#[derive(Parser)]
+#[command(name = "referat", version, about, max_term_width = 100)]
+struct Cli {
+    /// Index directory.
+    #[arg(long, global = true, env = "REFERAT_INDEX", default_value = "index")]
+    index: PathBuf,
+    /// Machine-readable JSON output.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract and index report files and directories (default: corpus/).
+    Index {
+        /// Files or directories to index.
+        paths: Vec<PathBuf>,
+        /// Build a fresh index and switch to it atomically when complete.
+        #[arg(long)]
+        rebuild: bool,
+        /// Memory for the index writer, in MB.
+        #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(16..=16384))]
+        memory: u32,
+        /// Print nothing unless a file fails.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Search reports: ranked results with date, title and a highlighted snippet.
+    Search {
+        /// Words, "phrases", AND/OR/NOT, field:term.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Number of results.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+    },
+    /// Print one stored report.
+    Show {
+        /// Report id, as printed by `search`.
+        id: String,
+    },
+    /// Run extraction only and print the reports (`-` reads text from stdin).
+    Extract {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the index terms the analyzer makes of some text (stdin if none).
+    Analyze {
+        text: Vec<String>,
+        /// One output line per input line, terms space-separated.
+        #[arg(long)]
+        lines: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    // Panics are reported as one line by `run_guarded`, never as a trace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = Cli::parse();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        // A closed pipe (`referat search … | head`) is the reader's choice, not an error.
+        Ok(Err(err)) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
+            eprintln!("referat: {err:#}");
+            ExitCode::from(1)
+        }
+        Err(_) => {
+            eprintln!("referat: internal error (this is a bug; please report the command you ran)");
+            ExitCode::from(101)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> anyhow::Result<i32> {
+    let store = Store::new(&cli.index);
+    match cli.command {
+        Command::Index {
+            paths,
+            rebuild,
+            memory,
+            quiet,
+        } => {
+            let options = Options {
+                rebuild,
+                memory_bytes: memory as usize * 1024 * 1024,
+            };
+            commands::index(&store, paths, &options, quiet)
+        }
+        Command::Search { query, limit } => {
+            commands::search(&store, &query.join(" "), &SearchOptions { limit }, cli.json)
+        }
+        Command::Show { id } => commands::show(&store, &id, cli.json),
+        Command::Extract { files } => commands::extract(&files, cli.json),
+        Command::Analyze { text, lines } => commands::analyze(&text, lines),
+    }
+}

@@ -1,0 +1,179 @@
+//! Query: answers searches against an opened index.
+//!
+//! Queries use tantivy's query language (AND/OR/NOT, `+`/`-`, "phrases",
+//! `field:term`) with every word required by default: a user who types two words
+//! means both. Only report documents are ranked here; passage documents serve the
+//! people and question commands.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{TantivyDocument, Term};
+
+use crate::index::schema::{KIND_REPORT, from_index_date};
+use crate::index::{IndexError, OpenIndex};
+use crate::report::Report;
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error("empty query: give one or more words to search for")]
+    Empty,
+    #[error("cannot read query '{query}': {reason}")]
+    Syntax { query: String, reason: String },
+    #[error("no report with id '{0}' in the index (ids are printed by `referat search`)")]
+    UnknownId(String),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("stored report is unreadable: {0}")]
+    Stored(String),
+}
+
+/// One ranked report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub meeting_date: Option<Date>,
+    pub published: Option<Date>,
+    pub score: f32,
+    /// A passage of the body around the best matches, as plain text.
+    pub snippet: String,
+    /// Byte ranges of the matched words within `snippet`.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// Search options.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub limit: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10 }
+    }
+}
+
+/// Length of snippets, in characters.
+const SNIPPET_CHARS: usize = 180;
+
+/// Parses `text` in tantivy's query language over titles (boosted) and bodies.
+pub fn parse(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>, QueryError> {
+    if text.trim().is_empty() {
+        return Err(QueryError::Empty);
+    }
+    let fields = open.fields;
+    let mut parser = QueryParser::for_index(&open.index, vec![fields.title, fields.body]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, 2.0);
+    parser.parse_query(text).map_err(|e| QueryError::Syntax {
+        query: text.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Only documents of `kind`, without changing the score of the rest of the query.
+fn of_kind(open: &OpenIndex, kind: &str, query: Box<dyn Query>) -> Box<dyn Query> {
+    let kind_term = Term::from_field_text(open.fields.kind, kind);
+    let filter = ConstScoreQuery::new(
+        Box::new(TermQuery::new(kind_term, IndexRecordOption::Basic)),
+        0.0,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::Must, Box::new(filter)),
+    ]))
+}
+
+/// Ranked reports matching `text`.
+pub fn search(
+    open: &OpenIndex,
+    text: &str,
+    options: &SearchOptions,
+) -> Result<Vec<Hit>, QueryError> {
+    let query = parse(open, text)?;
+    let query = of_kind(open, KIND_REPORT, query);
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let top = searcher.search(
+        &*query,
+        &TopDocs::with_limit(options.limit.max(1)).order_by_score(),
+    )?;
+    let mut snippets = SnippetGenerator::create(&searcher, &*query, open.fields.body)?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let fields = open.fields;
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let date = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_datetime())
+                .and_then(from_index_date)
+        };
+        let snippet = snippets.snippet_from_doc(&doc);
+        let (snippet_text, highlights) = if snippet.is_empty() {
+            (lead(&text(fields.body)), Vec::new())
+        } else {
+            (
+                snippet.fragment().to_string(),
+                snippet.highlighted().to_vec(),
+            )
+        };
+        hits.push(Hit {
+            id: text(fields.id),
+            path: text(fields.path),
+            title: text(fields.title),
+            meeting_date: date(fields.meeting_date),
+            published: date(fields.published),
+            score,
+            snippet: snippet_text,
+            highlights,
+        });
+    }
+    Ok(hits)
+}
+
+/// The start of a body, for hits that matched only in the title.
+fn lead(body: &str) -> String {
+    let mut end = body.len().min(SNIPPET_CHARS);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    body[..end].to_string()
+}
+
+/// The stored report with `id`.
+pub fn report(open: &OpenIndex, id: &str) -> Result<Report, QueryError> {
+    let term = Term::from_field_text(open.fields.id, id);
+    let query = of_kind(
+        open,
+        KIND_REPORT,
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+    );
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let top = searcher.search(&*query, &TopDocs::with_limit(1).order_by_score())?;
+    let Some((_, address)) = top.first() else {
+        return Err(QueryError::UnknownId(id.to_string()));
+    };
+    let doc: TantivyDocument = searcher.doc(*address)?;
+    let json = doc
+        .get_first(open.fields.report)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    serde_json::from_str(json).map_err(|e| QueryError::Stored(e.to_string()))
+}
