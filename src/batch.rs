@@ -49,6 +49,8 @@ pub struct Outcome {
     pub failed: Vec<Failure>,
     /// Files passed over while walking (not report files).
     pub passed_over: Vec<PathBuf>,
+    /// Files indexed with a caveat (an HTML page that ends early).
+    pub warnings: Vec<Failure>,
 }
 
 impl Outcome {
@@ -70,19 +72,25 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     }
 
     let batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
-    let results: Vec<Result<(), Failure>> = files
+    let results: Vec<Result<Option<Failure>, Failure>> = files
         .par_iter()
         .map(|file| {
-            let report = read_and_extract(file)?;
-            batch.put(&report.0, &report.1).map_err(|e| Failure {
-                path: file.path.clone(),
-                reason: e.to_string(),
-            })
+            let extracted = read_and_extract(file)?;
+            batch
+                .put(&extracted.report, &extracted.content_hash)
+                .map_err(|e| Failure {
+                    path: file.path.clone(),
+                    reason: e.to_string(),
+                })?;
+            Ok(extracted.warning)
         })
         .collect();
     for result in results {
         match result {
-            Ok(()) => outcome.indexed += 1,
+            Ok(warning) => {
+                outcome.indexed += 1;
+                outcome.warnings.extend(warning);
+            }
             Err(failure) => outcome.failed.push(failure),
         }
     }
@@ -93,15 +101,28 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
 
 /// Reads, decodes and extracts one file; a panic inside the HTML parser or the
 /// extraction rules becomes this file's failure instead of ending the batch.
-fn read_and_extract(file: &SourceFile) -> Result<(crate::report::Report, String), Failure> {
+fn read_and_extract(file: &SourceFile) -> Result<Extracted, Failure> {
     let fail = |reason: String| Failure {
         path: file.path.clone(),
         reason,
     };
     let doc = source::read(file).map_err(|e| fail(e.to_string()))?;
-    let hash = blake3::hash(doc.text.as_bytes()).to_hex().to_string();
+    let content_hash = blake3::hash(doc.text.as_bytes()).to_hex().to_string();
     let extracted = catch_unwind(AssertUnwindSafe(|| extract::extract(&doc)))
         .map_err(|_| fail("internal error while extracting (please report this file)".into()))?;
     let report = extracted.map_err(|e| fail(e.to_string()))?;
-    Ok((report, hash))
+    let warning = source::looks_truncated(&doc).then(|| {
+        fail("the page ends without </html> (truncated?); indexed the text it has".into())
+    });
+    Ok(Extracted {
+        report,
+        content_hash,
+        warning,
+    })
+}
+
+struct Extracted {
+    report: crate::report::Report,
+    content_hash: String,
+    warning: Option<Failure>,
 }

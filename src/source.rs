@@ -243,6 +243,20 @@ pub fn decode_document(bytes: &[u8], id: String, path: String) -> Result<Documen
     })
 }
 
+/// An HTML page that stops before its closing tags: usually a download or copy that
+/// was cut off. Its text is still worth indexing, but the user should know.
+pub fn looks_truncated(doc: &Document) -> bool {
+    if doc.format != Format::Html {
+        return false;
+    }
+    let tail_start = doc.text.len().saturating_sub(512);
+    let tail_start = (tail_start..doc.text.len())
+        .find(|&i| doc.text.is_char_boundary(i))
+        .unwrap_or(doc.text.len());
+    let tail = doc.text[tail_start..].to_ascii_lowercase();
+    !tail.contains("</html>") && !tail.contains("</body>")
+}
+
 /// Binary files have NUL bytes or many control characters early on; text in any
 /// single-byte or UTF-8 charset has neither. UTF-16 would too, but carries a BOM.
 fn looks_binary(bytes: &[u8]) -> bool {

@@ -164,6 +164,9 @@ pub fn outcome(err: &mut impl Write, outcome: &Outcome, quiet: bool) -> io::Resu
             failure.reason
         )?;
     }
+    for warning in &outcome.warnings {
+        writeln!(err, "referat: warning: {}: {}", warning.path.display(), warning.reason)?;
+    }
     if quiet && !outcome.has_failures() {
         return Ok(());
     }
