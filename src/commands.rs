@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
+use crate::analysis::{self, Analyzer};
 use crate::batch::{self, Options};
 use crate::extract;
 use crate::index::Store;
@@ -116,7 +117,7 @@ fn extract_file(file: &SourceFile) -> Result<crate::report::Report> {
 }
 
 /// Prints analyzer terms for `texts`, or for stdin when there are none.
-pub fn analyze(texts: &[String], lines: bool) -> Result<i32> {
+pub fn analyze(texts: &[String], lines: bool, analyzer: Analyzer) -> Result<i32> {
     let mut out = render::stdout();
     let input = if texts.is_empty() {
         let mut text = String::new();
@@ -129,10 +130,10 @@ pub fn analyze(texts: &[String], lines: bool) -> Result<i32> {
     };
     if lines {
         for line in input.lines() {
-            render::terms(&mut out, &crate::analysis::terms(line))?;
+            render::terms(&mut out, &analysis::terms(analyzer, line))?;
         }
     } else {
-        render::terms(&mut out, &crate::analysis::terms(&input))?;
+        render::terms(&mut out, &analysis::terms(analyzer, &input))?;
     }
     Ok(0)
 }

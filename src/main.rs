@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use referat::analysis::Analyzer;
 use referat::batch::Options;
 use referat::commands;
 use referat::index::Store;
@@ -65,7 +66,27 @@ enum Command {
         /// One output line per input line, terms space-separated.
         #[arg(long)]
         lines: bool,
+        /// Which analyzer: text (titles and bodies), parts (compound parts), name.
+        #[arg(long, value_enum, default_value_t = AnalyzerArg::Text)]
+        analyzer: AnalyzerArg,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AnalyzerArg {
+    Text,
+    Parts,
+    Name,
+}
+
+impl From<AnalyzerArg> for Analyzer {
+    fn from(arg: AnalyzerArg) -> Analyzer {
+        match arg {
+            AnalyzerArg::Text => Analyzer::Text,
+            AnalyzerArg::Parts => Analyzer::Parts,
+            AnalyzerArg::Name => Analyzer::Name,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -115,6 +136,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Show { id } => commands::show(&store, &id, cli.json),
         Command::Extract { files } => commands::extract(&files, cli.json),
-        Command::Analyze { text, lines } => commands::analyze(&text, lines),
+        Command::Analyze {
+            text,
+            lines,
+            analyzer,
+        } => commands::analyze(&text, lines, analyzer.into()),
     }
 }

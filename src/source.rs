@@ -278,14 +278,12 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(2048)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
-    trimmed.starts_with("<!doctype html")
-        || trimmed.starts_with("<html")
-        || trimmed.starts_with("<?xml")
-        || [
-            "<head", "<body", "<meta ", "<title", "<article", "<div", "<p>",
-        ]
-        .iter()
-        .any(|tag| head.contains(tag))
+    // Text that merely mentions a tag ("<p>") is still text: only a page's own
+    // structure counts.
+    trimmed.starts_with('<')
+        || ["<html", "<head>", "<head ", "<body>", "<body "]
+            .iter()
+            .any(|tag| head.contains(tag))
 }
 
 /// Picks the character set: a BOM wins, then valid UTF-8 (real UTF-8 with non-ASCII

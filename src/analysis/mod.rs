@@ -1,40 +1,147 @@
 //! Analysis: how report text becomes index terms, at index and at query time.
 //!
-//! One analyzer is registered for every text field under [`ANALYZER`]; the index
-//! records [`ANALYZER_VERSION`] so that an index built with other rules is rebuilt
-//! rather than searched with mismatched terms.
+//! The same analyzers run on reports and on queries, so a Bokmål query, an inflected
+//! form and a name typed without diacritics all meet the text's own terms:
+//!
+//! * [`ANALYZER`] (titles, bodies, passages): [`tokenizer`] → lowercase →
+//!   Bokmål→Nynorsk [`fold`] → Nynorsk [`stem`].
+//! * [`PARTS_ANALYZER`]: as above, but compounds are replaced by the stems of their
+//!   parts ([`compound`]), for a field ranked below whole words.
+//! * [`NAME_ANALYZER`] (names): lowercase → ASCII [`names`] key.
+//!
+//! The index records [`ANALYZER_VERSION`]; an index built with other rules is
+//! rebuilt rather than searched with mismatched terms.
 
+pub mod compound;
+pub mod filter;
+pub mod fold;
+pub mod names;
+pub mod stem;
+pub mod stopwords;
 pub mod tokenizer;
 
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, TokenStream};
 
+use filter::RuleFilter;
 pub use tokenizer::NorwegianTokenizer;
 
-/// Name the analyzer is registered under in the index's tokenizer manager.
+/// Analyzer of report text.
 pub const ANALYZER: &str = "norwegian";
+/// Analyzer of compound parts.
+pub const PARTS_ANALYZER: &str = "norwegian_parts";
+/// Analyzer of person names.
+pub const NAME_ANALYZER: &str = "name";
 
 /// Bumped whenever the terms produced for some text change.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
-/// The analyzer for report text (titles, bodies, passages).
-pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(NorwegianTokenizer)
-        .filter(LowerCaser)
-        .build()
+/// Which analyzer to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Analyzer {
+    #[default]
+    Text,
+    Parts,
+    Name,
+}
+
+impl Analyzer {
+    pub fn build(self) -> TextAnalyzer {
+        let base = TextAnalyzer::builder(NorwegianTokenizer).filter(LowerCaser);
+        match self {
+            Analyzer::Text => base
+                .filter(RuleFilter(fold::BokmalFolder))
+                .filter(RuleFilter(stem::NynorskStemmer))
+                .build(),
+            Analyzer::Parts => base
+                .filter(RuleFilter(fold::BokmalFolder))
+                .filter(RuleFilter(compound::CompoundParts))
+                .build(),
+            Analyzer::Name => base.filter(RuleFilter(names::NameKey)).build(),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Analyzer::Text => ANALYZER,
+            Analyzer::Parts => PARTS_ANALYZER,
+            Analyzer::Name => NAME_ANALYZER,
+        }
+    }
 }
 
 /// Registers the analyzers on an index (needed on every open, they are not stored).
 pub fn register(index: &tantivy::Index) {
-    index.tokenizers().register(ANALYZER, text_analyzer());
+    for analyzer in [Analyzer::Text, Analyzer::Parts, Analyzer::Name] {
+        index
+            .tokenizers()
+            .register(analyzer.name(), analyzer.build());
+    }
 }
 
-/// The index terms for `text`, in order (what `referat analyze` prints).
-pub fn terms(text: &str) -> Vec<String> {
-    let mut analyzer = text_analyzer();
+/// The index terms `analyzer` makes of `text`, in order.
+pub fn terms(analyzer: Analyzer, text: &str) -> Vec<String> {
+    let mut analyzer = analyzer.build();
     let mut stream = analyzer.token_stream(text);
     let mut terms = Vec::new();
     while stream.advance() {
         terms.push(stream.token().text.clone());
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Vec<String> {
+        terms(Analyzer::Text, s)
+    }
+
+    #[test]
+    fn bokmal_and_nynorsk_forms_meet() {
+        for (bokmal, nynorsk) in [
+            ("sykehus", "sjukehusa"),
+            ("kommunene", "kommunane"),
+            ("tjenester", "tenestene"),
+            ("hjemmesykehus", "heimesjukehus"),
+            ("lederne", "leiarane"),
+            ("helseforetaket", "helseføretaket"),
+        ] {
+            assert_eq!(text(bokmal), text(nynorsk), "{bokmal} / {nynorsk}");
+        }
+    }
+
+    #[test]
+    fn compound_parts_are_findable() {
+        let parts = terms(Analyzer::Parts, "Sikkerheitspsykiatrien");
+        assert!(
+            parts.contains(&terms(Analyzer::Parts, "psykiatri")[0]),
+            "{parts:?}"
+        );
+        let parts = terms(Analyzer::Parts, "Helsepersonellkommisjonen");
+        for part in terms(Analyzer::Parts, "helsepersonell") {
+            assert!(parts.contains(&part), "{part} in {parts:?}");
+        }
+        // Heads and first parts alike, in Bokmål too.
+        let parts = terms(Analyzer::Parts, "heimesjukehuset");
+        assert!(
+            parts.contains(&terms(Analyzer::Parts, "sykehus")[0]),
+            "{parts:?}"
+        );
+    }
+
+    #[test]
+    fn elided_compounds_keep_both_halves_findable() {
+        let terms = text("Helse- og omsorgsdepartementet");
+        assert!(terms.contains(&text("helse")[0]));
+        assert!(terms.contains(&text("omsorgsdepartementet")[0]));
+    }
+
+    #[test]
+    fn names_without_diacritics() {
+        assert_eq!(
+            terms(Analyzer::Name, "Helge Storøy"),
+            terms(Analyzer::Name, "helge storoy")
+        );
+    }
 }

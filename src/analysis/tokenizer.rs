@@ -120,7 +120,54 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         position += 1;
     }
+    complete_elided_compounds(text, &mut tokens);
     tokens
+}
+
+/// "Helse- og omsorgsdepartementet" means "helsedepartementet og
+/// omsorgsdepartementet": the first word gets the shared head as an extra term at
+/// its own position, so both departments are findable.
+fn complete_elided_compounds(text: &str, tokens: &mut Vec<Token>) {
+    let mut extra = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(conjunction) = tokens[i + 1..]
+            .iter()
+            .find(|t| t.position == token.position + 1)
+        else {
+            continue;
+        };
+        if token.offset_to > conjunction.offset_from
+            || text[token.offset_to..conjunction.offset_from].trim() != "-"
+            || !matches!(
+                conjunction.text.to_lowercase().as_str(),
+                "og" | "eller" | "and" | "samt"
+            )
+        {
+            continue;
+        }
+        let Some(compound) = tokens[i + 1..]
+            .iter()
+            .find(|t| t.position == conjunction.position + 1)
+        else {
+            continue;
+        };
+        let Some(parts) = super::compound::split(&compound.text.to_lowercase()) else {
+            continue;
+        };
+        if let Some(head) = parts.last() {
+            extra.push(Token {
+                text: format!("{}{}", token.text, head),
+                ..token.clone()
+            });
+        }
+    }
+    for token in extra {
+        let at = tokens
+            .iter()
+            .position(|t| t.position > token.position)
+            .unwrap_or(tokens.len());
+        tokens.insert(at, token);
+    }
 }
 
 #[cfg(test)]
@@ -177,11 +224,21 @@ mod tests {
     }
 
     #[test]
-    fn trailing_hyphen_and_punctuation_are_dropped() {
+    fn elided_compounds_get_their_head() {
         assert_eq!(
-            words("Helse- og omsorgsdepartementet."),
-            ["Helse", "og", "omsorgsdepartementet"]
+            texts("Helse- og omsorgsdepartementet"),
+            [
+                (0, "Helse".into()),
+                (0, "Helsedepartementet".into()),
+                (1, "og".into()),
+                (2, "omsorgsdepartementet".into())
+            ]
         );
+    }
+
+    #[test]
+    fn trailing_hyphen_and_punctuation_are_dropped() {
+        assert_eq!(words("Helse, og omsorg."), ["Helse", "og", "omsorg"]);
         assert_eq!(
             words("«Ein innbyggar- ein journal»"),
             ["Ein", "innbyggar", "ein", "journal"]

@@ -13,7 +13,7 @@ use tantivy::schema::{
 };
 use tantivy::{DateTime, TantivyDocument};
 
-use crate::analysis::ANALYZER;
+use crate::analysis::{ANALYZER, NAME_ANALYZER, PARTS_ANALYZER};
 use crate::report::Report;
 
 pub const KIND_REPORT: &str = "report";
@@ -27,6 +27,10 @@ pub struct Fields {
     pub path: Field,
     pub title: Field,
     pub body: Field,
+    /// Compound parts of title and body words, ranked below whole words.
+    pub parts: Field,
+    /// Names (people, and capitalised words until people are extracted), folded.
+    pub names: Field,
     pub meeting_date: Field,
     pub published: Field,
     pub report: Field,
@@ -53,6 +57,15 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", text.clone());
     builder.add_text_field("body", text);
+    let unstored = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    builder.add_text_field("parts", unstored(PARTS_ANALYZER));
+    builder.add_text_field("names", unstored(NAME_ANALYZER));
     builder.add_date_field("meeting_date", date.clone());
     builder.add_date_field("published", date);
     builder.add_text_field("report", STORED);
@@ -71,6 +84,8 @@ impl Fields {
             path: field("path")?,
             title: field("title")?,
             body: field("body")?,
+            parts: field("parts")?,
+            names: field("names")?,
             meeting_date: field("meeting_date")?,
             published: field("published")?,
             report: field("report")?,
@@ -87,7 +102,11 @@ impl Fields {
         doc.add_text(self.id, &report.id);
         doc.add_text(self.path, &report.path);
         doc.add_text(self.title, &report.title);
-        doc.add_text(self.body, report.body_text());
+        let body = report.body_text();
+        doc.add_text(self.parts, &report.title);
+        doc.add_text(self.parts, &body);
+        doc.add_text(self.names, name_words(report));
+        doc.add_text(self.body, body);
         for date in &report.meeting_dates {
             doc.add_date(self.meeting_date, to_index_date(*date));
         }
@@ -104,6 +123,7 @@ impl Fields {
             doc.add_text(self.kind, KIND_PASSAGE);
             doc.add_text(self.id, &report.id);
             doc.add_text(self.body, &passage.text);
+            doc.add_text(self.parts, &passage.text);
             doc.add_u64(self.passage_no, no as u64);
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
@@ -112,6 +132,27 @@ impl Fields {
         }
         docs
     }
+}
+
+/// The words searched as names: the people found in the report, and every
+/// capitalised word (people not recognised as such are still found by name).
+fn name_words(report: &Report) -> String {
+    let mut words = String::new();
+    for person in &report.people {
+        words.push_str(&person.name);
+        words.push(' ');
+    }
+    for passage in std::iter::once(report.title.as_str())
+        .chain(report.passages.iter().map(|p| p.text.as_str()))
+    {
+        for word in passage.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                words.push_str(word);
+                words.push(' ');
+            }
+        }
+    }
+    words
 }
 
 /// A calendar day as stored in the index: midnight UTC.

@@ -15,6 +15,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
+use crate::analysis::stopwords::is_stopword;
 use crate::index::schema::{KIND_REPORT, from_index_date};
 use crate::index::{IndexError, OpenIndex};
 use crate::report::Report;
@@ -71,13 +72,51 @@ pub fn parse(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>, QueryError>
         return Err(QueryError::Empty);
     }
     let fields = open.fields;
-    let mut parser = QueryParser::for_index(&open.index, vec![fields.title, fields.body]);
+    let mut parser = QueryParser::for_index(
+        &open.index,
+        vec![fields.title, fields.body, fields.parts, fields.names],
+    );
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
+    // A compound's part is a weaker match than the word itself.
+    parser.set_field_boost(fields.parts, 0.3);
+    parser.set_field_boost(fields.names, 0.8);
+    let text = without_stopwords(&nested_not(text));
+    let text = text.as_str();
     parser.parse_query(text).map_err(|e| QueryError::Syntax {
         query: text.to_string(),
         reason: e.to_string(),
     })
+}
+
+/// "a AND NOT b" means "a, without b"; tantivy's parser would read the "NOT b" as a
+/// group of its own that matches nothing.
+fn nested_not(text: &str) -> String {
+    static AND_NOT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\bAND\s+NOT\b").expect("valid regex"));
+    AND_NOT.replace_all(text, "NOT").into_owned()
+}
+
+/// Drops function words from a plain query ("møte i Molde" → "møte Molde") so they
+/// neither narrow nor dilute the ranking. Queries with quotes, operators or fields
+/// are the user's own syntax and are left as typed.
+fn without_stopwords(text: &str) -> String {
+    let plain = !text.contains(['"', ':', '(', '+', '-'])
+        && !text
+            .split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT"));
+    if !plain {
+        return text.to_string();
+    }
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !is_stopword(&w.to_lowercase()))
+        .collect();
+    if kept.is_empty() {
+        text.to_string()
+    } else {
+        kept.join(" ")
+    }
 }
 
 /// Only documents of `kind`, without changing the score of the rest of the query.
@@ -144,6 +183,8 @@ pub fn search(
             highlights,
         });
     }
+    // Equal scores (a report as HTML and as text) in a stable order.
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
     Ok(hits)
 }
 

@@ -27,7 +27,7 @@ pub fn stdout() -> anstream::AutoStream<io::Stdout> {
 
 /// Pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -165,7 +165,12 @@ pub fn outcome(err: &mut impl Write, outcome: &Outcome, quiet: bool) -> io::Resu
         )?;
     }
     for warning in &outcome.warnings {
-        writeln!(err, "referat: warning: {}: {}", warning.path.display(), warning.reason)?;
+        writeln!(
+            err,
+            "referat: warning: {}: {}",
+            warning.path.display(),
+            warning.reason
+        )?;
     }
     if quiet && !outcome.has_failures() {
         return Ok(());

@@ -1,0 +1,186 @@
+//! Compound parts: "sikkerheitspsykiatri" is also "sikkerheit" + "psykiatri", so a
+//! search for "psykiatri" finds it.
+//!
+//! Words are split against a lexicon of Nynorsk lemmas (`data/nn_lexicon.txt`),
+//! with the linking letters Norwegian uses between parts (`-s-`, `-e-`). The last
+//! part may be inflected ("…kommisjonen"). The split with the fewest parts wins,
+//! and a word is only split when every part is a known word, so ordinary words are
+//! not cut into look-alike pieces. Parts are indexed in their own field, ranked
+//! below whole-word matches.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::filter::TermRule;
+use super::stem::stem;
+
+/// Shortest part a compound is split into.
+const MIN_PART: usize = 3;
+/// Shortest part a word that is itself in the lexicon is split into.
+const MIN_KNOWN_PART: usize = 4;
+
+static LEMMAS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/nn_lexicon.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && l.chars().count() >= MIN_PART)
+        .collect()
+});
+
+static STEMS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| LEMMAS.iter().map(|l| stem(l)).collect());
+
+fn is_part(chars: &[char], min: usize) -> bool {
+    chars.len() >= min && LEMMAS.contains(chars.iter().collect::<String>().as_str())
+}
+
+fn is_head(chars: &[char], min: usize) -> bool {
+    if chars.len() < min {
+        return false;
+    }
+    let word: String = chars.iter().collect();
+    LEMMAS.contains(word.as_str()) || STEMS.contains(&stem(&word))
+}
+
+/// The parts of a compound (lemma forms as written, the head as written), or `None`
+/// when the word is not a compound of known words.
+/// Whether `word` (in any inflection) is a word of the lexicon.
+pub fn is_known(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    is_head(&chars, MIN_PART)
+}
+
+/// Whether `word` is Nynorsk as written: a lemma, an inflection of one, or a
+/// compound of such words.
+pub fn is_nynorsk(word: &str) -> bool {
+    super::stem::is_nynorsk_word(word)
+        || split(word).is_some_and(|parts| {
+            parts
+                .last()
+                .is_some_and(|h| super::stem::is_nynorsk_word(h))
+        })
+}
+
+pub fn split(word: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 2 * MIN_PART || chars.iter().any(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    // A word of the lexicon is split only into longer parts: "sikkerheitspsykiatri"
+    // is two words, "ordførar" is not "ord" + "førar".
+    let min = if is_head(&chars, MIN_PART) {
+        MIN_KNOWN_PART
+    } else {
+        MIN_PART
+    };
+    // best[i]: fewest parts covering chars[..i], with where the last part started.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in min..n {
+        for start in 0..=end - min {
+            let Some((count, _)) = best[start] else {
+                continue;
+            };
+            if !is_part(&chars[start..end], min) {
+                continue;
+            }
+            let mut reach = vec![end];
+            if end < n && matches!(chars[end], 's' | 'e') {
+                reach.push(end + 1);
+            }
+            for at in reach {
+                if at < n && best[at].is_none_or(|(c, _)| count + 1 < c) {
+                    best[at] = Some((count + 1, start));
+                }
+            }
+        }
+    }
+    let mut result: Option<(usize, usize)> = None;
+    for start in min..=n - min {
+        if let Some((count, _)) = best[start]
+            && is_head(&chars[start..], min)
+            && result.is_none_or(|(c, s)| count + 1 < c || (count + 1 == c && start < s))
+        {
+            result = Some((count + 1, start));
+        }
+    }
+    let (_, head_start) = result?;
+    let mut parts = vec![chars[head_start..].iter().collect::<String>()];
+    let mut at = head_start;
+    while at > 0 {
+        let (_, start) = best[at]?;
+        let mut part: String = chars[start..at].iter().collect();
+        if !LEMMAS.contains(part.as_str()) {
+            part.pop(); // the linking letter
+        }
+        parts.push(part);
+        at = start;
+    }
+    parts.reverse();
+    Some(parts)
+}
+
+/// Emits the stems of a compound's parts (the word's own stem when it is not one).
+#[derive(Clone, Copy, Default)]
+pub struct CompoundParts;
+
+impl TermRule for CompoundParts {
+    fn apply(&self, term: &mut String, extra: &mut Vec<String>) {
+        let Some(parts) = split(term) else {
+            *term = stem(term);
+            return;
+        };
+        // Parts that are compounds themselves are given with their own parts too,
+        // so a query split more finely ("helse" + "personell") still matches.
+        let mut stems: Vec<String> = Vec::new();
+        for part in &parts {
+            stems.push(stem(part));
+            if let Some(sub) = split(part) {
+                stems.extend(sub.iter().map(|p| stem(p)));
+            }
+        }
+        stems.dedup();
+        let mut stems = stems.into_iter();
+        if let Some(first) = stems.next() {
+            *term = first;
+        }
+        extra.extend(stems);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(word: &str) -> Option<Vec<String>> {
+        split(word)
+    }
+
+    #[test]
+    fn splits_compounds_of_known_words() {
+        assert_eq!(
+            parts("sikkerheitspsykiatri").unwrap(),
+            ["sikkerheit", "psykiatri"]
+        );
+        assert_eq!(
+            parts("helsepersonellkommisjonen").unwrap(),
+            ["helsepersonell", "kommisjonen"]
+        );
+        assert_eq!(parts("heimesjukehus").unwrap(), ["heim", "sjukehus"]);
+        assert_eq!(parts("helseføretaket").unwrap(), ["helse", "føretaket"]);
+    }
+
+    #[test]
+    fn leaves_ordinary_words_whole() {
+        for word in [
+            "psykiatri",
+            "kommunane",
+            "utfordringar",
+            "samhandling",
+            "ordføraren",
+        ] {
+            assert_eq!(parts(word), None, "{word}");
+        }
+    }
+}
