@@ -6,7 +6,9 @@
 //! written standard the text is in.
 
 pub mod dates;
+pub mod facts;
 pub mod html;
+pub mod people;
 pub mod text;
 
 use std::sync::LazyLock;
@@ -96,6 +98,15 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     };
     let (meeting_dates, dates_mentioned) = meeting_and_other_dates(&title, &passages, &ctx);
     let language = guess_language(&passages);
+    let people = people::find_people(&passages);
+    let themes = facts::find_themes(&passages, |index, sentence| {
+        people.iter().any(|p| {
+            p.passages.contains(&index)
+                && std::iter::once(&p.name)
+                    .chain(&p.variants)
+                    .any(|n| sentence.contains(n.as_str()))
+        })
+    });
 
     Ok(Report {
         id: doc.id.clone(),
@@ -105,11 +116,11 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         language,
         meeting_dates,
         published,
-        places: Vec::new(),
-        participants: None,
-        people: Vec::new(),
-        themes: Vec::new(),
-        organisations: Vec::new(),
+        places: facts::find_places(&passages),
+        participants: facts::find_participants(&passages),
+        people,
+        themes,
+        organisations: facts::find_organisations(&passages),
         dates_mentioned,
         passages,
     })

@@ -1,0 +1,526 @@
+//! Themes, places, participants and organisations of a report.
+//!
+//! Themes are what the report itself names as its topics: the items after
+//! "hovudtema"/"tema" (in «guillemets» or as the list that follows), a sentence
+//! "Temaet var …", agenda cases ("Sak 12/24 Budsjett 2025"), subheadings, and the
+//! projects a report says were presented. Places come from the meeting sentence
+//! ("på Scandic Alexandra hotell i Molde", "i bystyresalen i Ålesund").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::report::{Organisation, Passage, PassageKind};
+
+static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hovudtema|hovedtema|hovudtemaa|hovedtemaene|tema|temaa|temaene|tema(?:et)?\s+for|saker\s+knytt\s+til|saker\s+knyttet\s+til|dagsorden|program(?:met)?)\b")
+        .expect("valid regex")
+});
+static GUILLEMETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«([^»]{3,200})»").expect("valid regex"));
+static THEME_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btema(?:et)?\s+(?:for\s+\S+(?:\s+\S+)?\s+)?(?:var|er|blir|vert)\s*:?\s+([^.!?\n]{8,200})")
+        .expect("valid regex")
+});
+static AGENDA_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sak|saksnr\.?)\s*\d{1,3}\s*/\s*\d{2,4}\s*[:.–—-]?\s*(.{3,160})$")
+        .expect("valid regex")
+});
+static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:presentert|presenterte|prosjekt)[^.]*\.\s*(?:Dette\s+er|Det\s+var|Dei\s+var|Det\s+gjaldt)\s+([^.]{5,300})")
+        .expect("valid regex")
+});
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(to|tre|fire|fem|seks|sju|syv|åtte|2|3|4|5|6|7|8)\s+(?:hovud|hoved)?tema")
+        .expect("valid regex")
+});
+
+/// Subheadings that are page furniture, not topics.
+const GENERIC_HEADINGS: &[&str] = &[
+    "dette skjer vidare",
+    "dette skjer videre",
+    "vidare arbeid",
+    "videre arbeid",
+    "neste møte",
+    "kontakt",
+    "kontaktinformasjon",
+    "les meir",
+    "les mer",
+    "fakta",
+    "bakgrunn",
+    "vedtak",
+    "oppsummering",
+    "konklusjon",
+    "eventuelt",
+    "relaterte lenker",
+    "relaterte saker",
+    "del",
+    "til stades",
+    "forfall",
+    "frå administrasjonen",
+    "innhald",
+    "innhold",
+    "program",
+    "sakliste",
+];
+
+fn clean_theme(text: &str) -> String {
+    let text = text
+        .trim()
+        .trim_end_matches(['.', ',', ':', ';', ' '])
+        .trim();
+    text.trim_matches(['«', '»', '"']).trim().to_string()
+}
+
+fn push_theme(themes: &mut Vec<String>, theme: String) {
+    let words = theme.split_whitespace().count();
+    if theme.chars().count() < 3 || words > 30 {
+        return;
+    }
+    if !themes.iter().any(|t| t.eq_ignore_ascii_case(&theme)) {
+        themes.push(theme);
+    }
+}
+
+/// The first sentence of a list item, kept with a question mark.
+fn first_sentence(text: &str) -> &str {
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '?' | '!') {
+            end = i + c.len_utf8();
+            break;
+        }
+        if c == '.' && text[i + 1..].starts_with(' ') && !text[..i].ends_with(char::is_numeric) {
+            end = i;
+            break;
+        }
+        if c == '\n' {
+            end = i;
+            break;
+        }
+    }
+    &text[..end]
+}
+
+/// "Helseplattformen (HP) var det siste hovudtemaet for samlinga" → "Helseplattformen".
+fn theme_subject(sentence: &str) -> String {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(.{2,120}?)\s*(?:\([^)]*\))?\s+(?:var|er)\s+(?:det\s+)?(?:første|andre|tredje|fjerde|siste|neste|eit|et|eitt)?\s*(?:hovud|hoved)?tema")
+            .expect("valid regex")
+    });
+    match SUBJECT.captures(sentence) {
+        Some(caps) => caps[1].trim().to_string(),
+        None => sentence.to_string(),
+    }
+}
+
+/// Themes named by the report. `names_in` tells whether a passage's first sentence
+/// names a person: such list items are about who spoke, not topics.
+pub fn find_themes(
+    passages: &[Passage],
+    names_a_person: impl Fn(usize, &str) -> bool,
+) -> Vec<String> {
+    let mut themes = Vec::new();
+    for (index, passage) in passages.iter().enumerate() {
+        let text = &passage.text;
+        let has_intro = THEME_INTRO.is_match(text);
+        if has_intro {
+            for caps in GUILLEMETS.captures_iter(text) {
+                push_theme(&mut themes, clean_theme(&caps[1]));
+            }
+        }
+        if let Some(caps) = THEME_SENTENCE.captures(text) {
+            let theme = &caps[1];
+            if !theme.contains('«') && !theme.trim_start().starts_with(':') {
+                push_theme(&mut themes, clean_theme(theme));
+            }
+        }
+        // "Dei tre hovudtema for samlinga var:" and the list after it.
+        if has_intro && text.trim_end().ends_with(':') {
+            let wanted = NUMBER_WORD
+                .captures(text)
+                .and_then(|c| number(&c[1]))
+                .unwrap_or(usize::MAX);
+            let mut taken = 0;
+            let mut seen_item = false;
+            for (next, item) in passages.iter().enumerate().skip(index + 1).take(16) {
+                if taken >= wanted {
+                    break;
+                }
+                if item.kind != PassageKind::ListItem {
+                    if seen_item && wanted == usize::MAX {
+                        break;
+                    }
+                    continue;
+                }
+                seen_item = true;
+                let sentence = first_sentence(&item.text);
+                if names_a_person(next, sentence) {
+                    continue;
+                }
+                push_theme(&mut themes, clean_theme(&theme_subject(sentence)));
+                taken += 1;
+            }
+        }
+        for line in text.lines() {
+            if let Some(caps) = AGENDA_CASE.captures(line.trim()) {
+                push_theme(&mut themes, clean_theme(&caps[1]));
+            }
+        }
+        if passage.kind == PassageKind::Heading {
+            let heading = clean_theme(text);
+            let lower = heading.to_lowercase();
+            let generic = GENERIC_HEADINGS
+                .iter()
+                .any(|g| lower == *g || lower.starts_with(&format!("{g}:")));
+            if !generic
+                && heading.split_whitespace().count() >= 2
+                && !AGENDA_CASE.is_match(&heading)
+            {
+                push_theme(&mut themes, heading);
+            }
+        }
+        if let Some(caps) = PRESENTED.captures(text) {
+            for project in split_projects(&caps[1]) {
+                push_theme(&mut themes, clean_theme(&project));
+            }
+        }
+    }
+    themes
+}
+
+fn number(word: &str) -> Option<usize> {
+    Some(match word.to_lowercase().as_str() {
+        "to" | "2" => 2,
+        "tre" | "3" => 3,
+        "fire" | "4" => 4,
+        "fem" | "5" => 5,
+        "seks" | "6" => 6,
+        "sju" | "syv" | "7" => 7,
+        "åtte" | "8" => 8,
+        _ => return None,
+    })
+}
+
+/// "A (X) og Digitalt B ved C" → the projects, split where " og " starts a name.
+fn split_projects(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text.trim();
+    while let Some(at) = rest.find(" og ") {
+        let right = &rest[at + 4..];
+        if right.chars().next().is_some_and(char::is_uppercase) {
+            parts.push(rest[..at].to_string());
+            rest = right;
+        } else {
+            break;
+        }
+    }
+    parts.push(rest.to_string());
+    parts
+}
+
+/// "på Scandic Alexandra hotell i Molde", "på Quality Hotell Ålesund", "på Ørsta rådhus".
+static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:på|i|ved)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel|rådhus|sjukehus|sykehus|kulturhus|samfunnshus))*)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+))?")
+        .expect("valid regex")
+});
+/// "i bystyresalen i Ålesund", "i auditoriet på Ålesund sjukehus", "møterom Grip".
+static HALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:i|på)\s+(\p{Ll}+(?:salen|rommet|auditoriet|aulaen)|møterom\s+\p{Lu}\p{L}+)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+(?:\s+(?:rådhus|sjukehus|sykehus|kulturhus))?))?")
+        .expect("valid regex")
+});
+
+const HOTEL_BRANDS: &[&str] = &[
+    "Scandic",
+    "Quality",
+    "Thon",
+    "Clarion",
+    "Radisson",
+    "Comfort",
+    "Rica",
+    "Choice",
+    "Storyline",
+];
+const VENUE_WORDS: &[&str] = &[
+    "hotell",
+    "hotel",
+    "Hotell",
+    "Hotel",
+    "rådhus",
+    "sjukehus",
+    "sykehus",
+    "kulturhus",
+    "samfunnshus",
+    "konferansesenter",
+];
+
+fn push_place(places: &mut Vec<String>, place: &str) {
+    let place = place.trim().trim_end_matches([',', '.']);
+    if !place.is_empty() && !places.iter().any(|p| p == place) {
+        places.push(place.to_string());
+    }
+}
+
+/// Venue and town of the meeting, from the first passages that name a venue.
+pub fn find_places(passages: &[Passage]) -> Vec<String> {
+    let mut places: Vec<String> = Vec::new();
+    for passage in passages.iter().take(12) {
+        for caps in HALL.captures_iter(&passage.text) {
+            push_place(&mut places, &caps[1]);
+            if let Some(town) = caps.get(2) {
+                push_place(&mut places, town.as_str());
+            }
+        }
+        for caps in NAMED_VENUE.captures_iter(&passage.text) {
+            let venue = &caps[1];
+            let words: Vec<&str> = venue.split_whitespace().collect();
+            let is_venue = words.iter().any(|w| VENUE_WORDS.contains(w))
+                || words.first().is_some_and(|w| HOTEL_BRANDS.contains(w));
+            if !is_venue {
+                continue;
+            }
+            push_place(&mut places, venue);
+            match caps.get(2) {
+                Some(town) => push_place(&mut places, town.as_str()),
+                // "Quality Hotell Ålesund": the town is in the hotel's name.
+                None => {
+                    if let Some(last) = words.last()
+                        && words.len() > 2
+                        && !VENUE_WORDS.contains(last)
+                    {
+                        push_place(&mut places, last);
+                    }
+                }
+            }
+        }
+        if !places.is_empty() {
+            break;
+        }
+    }
+    places
+}
+
+static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:om\s+lag|omlag|ca\.?|cirka|rundt|kring|nesten|over|godt\s+og\s+vel|totalt|i\s+alt)?\s*(\d{1,5})\s+(?:deltakarar|deltakere|deltagarar|deltagere|frammøtte|fremmøtte|påmelde|påmeldte|tilhøyrarar|tilhørere|personar\s+deltok|personer\s+deltok|deltok)\b")
+        .expect("valid regex")
+});
+
+/// The number of participants, when the report states it.
+pub fn find_participants(passages: &[Passage]) -> Option<u32> {
+    passages
+        .iter()
+        .find_map(|p| PARTICIPANTS.captures(&p.text))
+        .and_then(|c| c[1].parse().ok())
+}
+
+static DEFINED_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[^\s()]+[ \t]+){0,9}[^\s()]+)[ \t]+\((\p{Lu}[\p{Lu}Ø-]{1,7}(?:[ \t]+[\p{Lu}\p{L}]{2,12})?)\)")
+        .expect("valid regex")
+});
+
+/// Organisations with the abbreviations the text defines ("Helseplattformen (HP)")
+/// or uses for them by initials ("HMR HF" for "Helse Møre og Romsdal HF").
+pub fn find_organisations(passages: &[Passage]) -> Vec<Organisation> {
+    let mut organisations: Vec<Organisation> = Vec::new();
+    let text: String = passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for caps in DEFINED_ABBREVIATION.captures_iter(&text) {
+        let abbreviation = caps[2].trim().to_string();
+        let name = trim_to_initials(caps[1].trim(), &abbreviation);
+        if name.split_whitespace().count() > 10 || name.is_empty() {
+            continue;
+        }
+        add_organisation(&mut organisations, &name, Some(abbreviation));
+    }
+    // Abbreviations used without definition, matched to names by their initials.
+    static CAPS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\p{Lu}{2,6})(?:\s+(HF|IKS|AS))?\b").expect("valid regex"));
+    static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(Helse(?:\s+og\s+\p{Lu}\p{Ll}+|\s+\p{Lu}\p{Ll}+)+(?:\s+HF)?|\p{Lu}\p{L}+\s+(?:kommune|fylkeskommune|sjukehus|sykehus))\b").expect("valid regex")
+    });
+    let names: HashSet<String> = ORG_NAME
+        .find_iter(&text)
+        .map(|m| m.as_str().trim().to_string())
+        .collect();
+    let mut names: Vec<String> = names.into_iter().collect();
+    names.sort();
+    for name in &names {
+        add_organisation(&mut organisations, name, None);
+    }
+    for caps in CAPS.captures_iter(&text) {
+        let abbreviation = caps.get(0).map_or("", |m| m.as_str()).to_string();
+        let letters = &caps[1];
+        for name in &names {
+            let initials: String = name
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "HF")
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials == letters && initials.len() >= 2 {
+                add_organisation(&mut organisations, name, Some(abbreviation.clone()));
+                if caps.get(2).is_some() {
+                    add_organisation(&mut organisations, name, Some(letters.to_string()));
+                }
+            }
+        }
+    }
+    organisations
+}
+
+/// The words before "(ABBR)" that name what it abbreviates: the longest run whose
+/// capitalised initials spell it ("Helse Møre og Romsdal (HMR)"), else from the last
+/// word that starts with its first letter ("Pasientsentrert helsetenesteteam i
+/// Ålesund (PSHT Ålesund)").
+fn trim_to_initials(before: &str, abbreviation: &str) -> String {
+    let letters: String = abbreviation
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // Only the clause right before the brackets.
+    if let Some(cut) = words
+        .iter()
+        .rposition(|w| w.ends_with(['.', ',', ':', ';']))
+    {
+        words.drain(..=cut);
+    }
+    let initials = |ws: &[&str]| -> String {
+        ws.iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && **w != "HF")
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    for start in 0..words.len() {
+        let starts_capital = words[start].chars().next().is_some_and(char::is_uppercase);
+        if starts_capital && initials(&words[start..]) == letters {
+            return words[start..].join(" ");
+        }
+    }
+    let first = letters.chars().next();
+    match words.iter().rposition(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().next().and_then(|c| c.to_lowercase().next()) == first
+    }) {
+        Some(start) => words[start..].join(" "),
+        None => String::new(),
+    }
+}
+
+fn add_organisation(
+    organisations: &mut Vec<Organisation>,
+    name: &str,
+    abbreviation: Option<String>,
+) {
+    let index = match organisations.iter().position(|o| o.name == name) {
+        Some(i) => i,
+        None => {
+            organisations.push(Organisation {
+                name: name.to_string(),
+                abbreviations: Vec::new(),
+            });
+            organisations.len() - 1
+        }
+    };
+    if let Some(abbreviation) = abbreviation
+        && !organisations[index].abbreviations.contains(&abbreviation)
+    {
+        organisations[index].abbreviations.push(abbreviation);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passages(texts: &[(PassageKind, &str)]) -> Vec<Passage> {
+        texts
+            .iter()
+            .map(|(kind, text)| Passage {
+                kind: *kind,
+                text: text.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn themes_in_guillemets_and_after_a_list_intro() {
+        use PassageKind::*;
+        let p = passages(&[
+            (
+                Paragraph,
+                "Dei to hovudtema i møtet var «Helsepersonellkommisjonen sin rapport NOU 4:23» og «Korleis handtere fulle sjukehus».",
+            ),
+            (Paragraph, "Dei tre hovudtema for samlinga var:"),
+            (
+                ListItem,
+                "Gir kunnskap eller pengar ny helsepolitikk? Redaktør Kari Nordal haldt føredrag.",
+            ),
+            (ListItem, "Seksjonsleiar Ola Dale gav eit innblikk."),
+            (
+                ListItem,
+                "Overordna plan for sikkerheitspsykiatri. Meir tekst.",
+            ),
+            (
+                ListItem,
+                "Helseplattformen (HP) var det siste hovudtemaet for samlinga. Fire perspektiv.",
+            ),
+            (Heading, "Dette skjer vidare"),
+            (Heading, "Felles legevakt for Ørsta og Volda"),
+            (Paragraph, "Sak 12/24 Budsjett for 2025"),
+        ]);
+        let themes = find_themes(&p, |i, _| i == 3);
+        assert_eq!(
+            themes,
+            [
+                "Helsepersonellkommisjonen sin rapport NOU 4:23",
+                "Korleis handtere fulle sjukehus",
+                "Gir kunnskap eller pengar ny helsepolitikk?",
+                "Overordna plan for sikkerheitspsykiatri",
+                "Helseplattformen",
+                "Felles legevakt for Ørsta og Volda",
+                "Budsjett for 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn places_participants_and_organisations() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Den 14. november 2023 vart det halde møte på Quality Hotell Ålesund. Det var om lag 80 deltakarar. Helse Møre og Romsdal HF og Helseplattformen (HP) var tema, og HMR HF vil ta ei avgjerd.",
+        )]);
+        assert_eq!(find_places(&p), ["Quality Hotell Ålesund", "Ålesund"]);
+        assert_eq!(find_participants(&p), Some(80));
+        let orgs = find_organisations(&p);
+        let hp = orgs.iter().find(|o| o.name == "Helseplattformen").unwrap();
+        assert_eq!(hp.abbreviations, ["HP"]);
+        let hmr = orgs
+            .iter()
+            .find(|o| o.name == "Helse Møre og Romsdal HF")
+            .unwrap();
+        assert_eq!(hmr.abbreviations, ["HMR HF", "HMR"]);
+    }
+
+    #[test]
+    fn venue_and_town() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Den 10. mai 2023 blei møtet gjennomført på Scandic Alexandra hotell i Molde.",
+        )]);
+        assert_eq!(find_places(&p), ["Scandic Alexandra hotell", "Molde"]);
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Utvalet møtest i bystyresalen i Ålesund.",
+        )]);
+        assert_eq!(find_places(&p), ["bystyresalen", "Ålesund"]);
+    }
+}

@@ -1,0 +1,1067 @@
+//! People: who is named in a report, in which roles, and what they did.
+//!
+//! A name is a run of capitalised words that starts with a known given name
+//! (`data/given_names.txt`, a few thousand Norwegian given names) and has at least a
+//! surname after it ("Leni A. Brækhus", "May Helen Molvær Grimstad"). Anything
+//! else capitalised (organisations, places, hotels, image texts) is not a person
+//! unless a photo credit names it. Roles are read from the shapes reports use:
+//!
+//! * before the name: "kommunedirektør i Ulstein kommune Verner Larsen",
+//!   "Direktør for e-helse og teknologi i HMR HF, Helge Storøy";
+//! * after it: "Henrik Erdal, assisterande e-helse og teknologidirektør";
+//! * in brackets: "Magnhild Sandvik (Sp)", "Name (klinikksjef)";
+//! * as a label: "Leiar: Astrid Hjelmeland";
+//! * shared by a pair: "Leiar og nestleiar i fagleg utval … Line Lingen og Anders
+//!   Høe" (Lingen is leiar, Høe nestleiar);
+//! * as a predicate: "… og var programleiar for dagen".
+//!
+//! Surnames used alone later ("Røyset kom med nyttige tips") are linked to the full
+//! name, and spellings of one person are merged ("Leni A. Brækhus" and "Leni Aurora
+//! Brækhus").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::report::{Action, Passage, Person};
+
+static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/given_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// A run of capitalised words (and initials) separated by single spaces.
+static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}\p{Ll}+)*\.?)";
+    Regex::new(&format!(r"{word}(?:[ \t]+{word})*")).expect("valid regex")
+});
+
+/// Capitalised words that end a name: they belong to what follows it.
+const NOT_NAME_WORDS: &[&str] = &[
+    "Foto",
+    "Kommune",
+    "Kommunane",
+    "Helse",
+    "Sjukehus",
+    "Sykehus",
+    "HF",
+    "AS",
+    "IKS",
+    "SA",
+    "Universitet",
+    "Høgskule",
+    "Januar",
+    "Februar",
+    "Mars",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+    "Måndag",
+    "Tysdag",
+    "Onsdag",
+    "Torsdag",
+    "Fredag",
+    "Laurdag",
+    "Sundag",
+    "Mandag",
+    "Tirsdag",
+    "Lørdag",
+    "Søndag",
+    "Han",
+    "Ho",
+    "Hun",
+    "Dei",
+    "De",
+    "Det",
+    "Den",
+    "Og",
+    "I",
+    "På",
+    "Frå",
+    "Fra",
+    "Til",
+    "Med",
+    "Sak",
+];
+
+/// Endings of words that name a role ("kommunedirektør", "seksjonsleiar").
+const ROLE_ENDINGS: &[&str] = &[
+    "leiar",
+    "leder",
+    "direktør",
+    "dir.",
+    "sjef",
+    "rådgjevar",
+    "rådgiver",
+    "konsulent",
+    "lege",
+    "ordførar",
+    "ordfører",
+    "rådmann",
+    "sekretær",
+    "medlem",
+    "redaktør",
+    "spesialist",
+    "debattant",
+    "professor",
+    "forskar",
+    "forsker",
+    "sjukepleiar",
+    "sykepleier",
+    "sjukepleier",
+    "koordinator",
+    "representant",
+    "fylkesmann",
+    "statsforvaltar",
+    "statsforvalter",
+    "minister",
+    "statsråd",
+    "ombod",
+    "ombud",
+    "kontakt",
+    "ansvarleg",
+    "ansvarlig",
+    "tillitsvald",
+    "tillitsvalgt",
+    "psykolog",
+    "jurist",
+    "økonom",
+    "advokat",
+    "journalist",
+    "referent",
+    "terapeut",
+    "moderator",
+    "ordstyrar",
+    "ordstyrer",
+    "vald",
+    "valgt",
+    "fylkeslege",
+    "rektor",
+    "prest",
+    "politikar",
+    "politiker",
+    "stipendiat",
+    "student",
+    "assistent",
+    "inspektør",
+    "planleggar",
+    "planlegger",
+    "ingeniør",
+    "arkitekt",
+    "tenkar",
+    "forfattar",
+    "forfatter",
+    "kommunikasjonssjef",
+    "dekan",
+    "kapellan",
+    "formann",
+    "generalsekretær",
+    "styreleiar",
+    "styreleder",
+    "revisor",
+    "controller",
+    "kvalitetsrådgjevar",
+    "pedagog",
+    "jordmor",
+    "helsesjukepleiar",
+    "helsesykepleier",
+    "fysioterapeut",
+    "ergoterapeut",
+    "vernepleiar",
+    "vernepleier",
+    "legevaktsjef",
+    "overlege",
+    "kommunalsjef",
+    "tilsett",
+    "ansatt",
+    "seniorrådgjevar",
+];
+
+/// Words that can open a role before its head word ("tidlegare ekspedisjonssjef").
+const ROLE_MODIFIERS: &[&str] = &[
+    "tidlegare",
+    "tidligere",
+    "assisterande",
+    "assisterende",
+    "ass.",
+    "konstituert",
+    "kst.",
+    "fungerande",
+    "fungerende",
+    "administrerande",
+    "administrerende",
+    "adm.",
+    "dagleg",
+    "daglig",
+    "nyvald",
+    "nyvalgt",
+    "avtroppande",
+    "avtroppende",
+    "påtroppande",
+    "påtroppende",
+    "fagleg",
+    "faglig",
+    "viseadministrerande",
+    "viseadministrerende",
+    "visedirektør",
+    "vise",
+    "fast",
+    "tilsettvald",
+    "ansattvalgt",
+    "ekstern",
+    "regional",
+];
+
+/// Where a role phrase cannot reach across.
+const ROLE_BOUNDARIES: &[char] = &[
+    '.', '!', '?', ';', '(', ')', '«', '»', '"', '\n', '–', '—', '/',
+];
+
+fn is_role_word(word: &str) -> bool {
+    let word = word
+        .trim_matches(|c: char| matches!(c, ',' | ':' | ';'))
+        .to_lowercase();
+    if word.chars().count() < 3 {
+        return false;
+    }
+    // Plurals ("moderatorar", "leiarar") describe groups, not one person's role.
+    let singular = !(word.ends_with("arar") || word.ends_with("erne") || word.ends_with("ane"));
+    singular && ROLE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+fn is_role_modifier(word: &str) -> bool {
+    ROLE_MODIFIERS.contains(&word.to_lowercase().trim_matches(','))
+        || word.eq_ignore_ascii_case("ass.")
+}
+
+fn opens_role(word: &str) -> bool {
+    is_role_word(word) || is_role_modifier(word)
+}
+
+/// One place in the text where a person is named.
+#[derive(Debug, Clone)]
+struct Mention {
+    passage: usize,
+    start: usize,
+    end: usize,
+    /// Index into the people found so far.
+    person: usize,
+    full: bool,
+}
+
+/// Finds the people of a report.
+pub fn find_people(passages: &[Passage]) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+
+    for (index, passage) in passages.iter().enumerate() {
+        for (start, end) in full_names(&passage.text) {
+            let name = passage.text[start..end].to_string();
+            let person = merge_person(&mut people, &name);
+            people[person].passages.push(index);
+            mentions.push(Mention {
+                passage: index,
+                start,
+                end,
+                person,
+                full: true,
+            });
+        }
+    }
+    link_surnames(passages, &mut people, &mut mentions);
+    mentions.sort_by_key(|m| (m.passage, m.start));
+
+    for i in 0..mentions.len() {
+        let mention = &mentions[i];
+        let text = &passages[mention.passage].text;
+        let previous_end = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.passage == mention.passage)
+            .map_or(0, |m| m.end);
+        let next = mentions[i + 1..]
+            .iter()
+            .find(|m| m.passage == mention.passage);
+        let next_start = next.map_or(text.len(), |m| m.start);
+        let mut roles = Vec::new();
+        if mention.full {
+            roles.extend(role_before(&text[previous_end..mention.start]));
+            roles.extend(role_after(&text[mention.end..next_start], next.is_some()));
+            roles.extend(role_in_brackets(&text[mention.end..next_start]));
+        }
+        roles.extend(role_as_predicate(&text[mention.end..next_start]));
+        // "Leiar og nestleiar i X Line Lingen og Anders Høe": split the shared roles.
+        if let Some((first, second)) = shared_roles(text, &mentions, i) {
+            let person = mentions[i].person;
+            let other = mentions[i + 1].person;
+            add_roles(&mut people[person], vec![first]);
+            add_roles(&mut people[other], vec![second]);
+            continue;
+        }
+        let person = mention.person;
+        add_roles(&mut people[person], roles);
+    }
+
+    for person in &mut people {
+        person.passages.sort_unstable();
+        person.passages.dedup();
+    }
+    assign_actions(passages, &mut people, &mentions);
+    people
+}
+
+/// Byte ranges of full names in `text`.
+fn full_names(text: &str) -> Vec<(usize, usize)> {
+    let mut names = Vec::new();
+    for run in CAPITALISED_RUN.find_iter(text) {
+        let words: Vec<(usize, &str)> = split_words(run.as_str())
+            .into_iter()
+            .map(|(at, w)| (run.start() + at, w))
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let credited = text[..words[i].0].trim_end().ends_with("Foto:");
+            let organisation_word = NOT_NAME_WORDS.contains(&words[i].1);
+            if organisation_word || !(is_given_name(words[i].1) || credited) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < words.len() && is_name_word(words[j].1) {
+                j += 1;
+                // "Hareide." ends the sentence, and the name with it.
+                if words[j - 1].1.ends_with('.') && !is_initial(words[j - 1].1) {
+                    break;
+                }
+            }
+            // An initial cannot end a name: "Leni A." is not a whole name.
+            while j > i + 1 && is_initial(words[j - 1].1) {
+                j -= 1;
+            }
+            if j >= i + 2 {
+                let (start, last) = (words[i].0, words[j - 1]);
+                let end = last.0 + last.1.trim_end_matches('.').len();
+                let end = if is_initial(last.1) {
+                    last.0 + last.1.len()
+                } else {
+                    end
+                };
+                names.push((start, end));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    names
+}
+
+fn split_words(run: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push((s, &run[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &run[s..]));
+    }
+    words
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+fn is_given_name(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    GIVEN_NAMES.contains(word)
+        || word.split('-').all(|part| GIVEN_NAMES.contains(part)) && word.contains('-')
+}
+
+/// A word that can continue a name: a capitalised word that is not an
+/// organisation word or a month, and not in capitals ("HMR").
+fn is_name_word(word: &str) -> bool {
+    if is_initial(word) {
+        return true;
+    }
+    let bare = word.trim_end_matches('.');
+    if NOT_NAME_WORDS.contains(&bare) {
+        return false;
+    }
+    let mut chars = bare.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = bare.chars().skip(1).any(char::is_lowercase);
+    first_upper && rest_lower && bare.chars().count() >= 2
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// Adds `name` to the person it belongs to (same first name and surname, middle
+/// names compatible), or as a new person. Returns the person's index.
+fn merge_person(people: &mut Vec<Person>, name: &str) -> usize {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for (index, person) in people.iter_mut().enumerate() {
+        let known: Vec<&str> = person.name.split_whitespace().collect();
+        if first_name(&person.name) != words[0] || surname(&person.name) != surname(name) {
+            continue;
+        }
+        if !middles_compatible(&known[1..known.len() - 1], &words[1..words.len() - 1]) {
+            continue;
+        }
+        if person.name != name {
+            // The fuller spelling becomes the name; the other is a variant.
+            let fuller = name.len() > person.name.len() && !name.contains(". ");
+            let other = if fuller {
+                std::mem::replace(&mut person.name, name.to_string())
+            } else {
+                name.to_string()
+            };
+            if !person.variants.contains(&other) {
+                person.variants.push(other);
+            }
+        }
+        return index;
+    }
+    people.push(Person {
+        name: name.to_string(),
+        variants: Vec::new(),
+        roles: Vec::new(),
+        actions: Vec::new(),
+        passages: Vec::new(),
+    });
+    people.len() - 1
+}
+
+/// "A." matches "Aurora"; no middle name matches any.
+fn middles_compatible(a: &[&str], b: &[&str]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            let (x, y) = (x.trim_end_matches('.'), y.trim_end_matches('.'));
+            x == y || x.starts_with(y) || y.starts_with(x)
+        })
+}
+
+/// Links surnames used alone ("Røyset kom med …") to the one person who has that
+/// surname; ambiguous surnames are left alone.
+fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec<Mention>) {
+    let surnames: Vec<(usize, String)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, surname(&p.name).to_string()))
+        .collect();
+    for (person, name) in &surnames {
+        if surnames.iter().filter(|(_, s)| s == name).count() > 1 {
+            continue;
+        }
+        let pattern = format!(r"\b{}\b", regex::escape(name));
+        let Ok(re) = Regex::new(&pattern) else {
+            continue;
+        };
+        for (index, passage) in passages.iter().enumerate() {
+            for found in re.find_iter(&passage.text) {
+                let inside_full = mentions.iter().any(|m| {
+                    m.passage == index && m.start <= found.start() && found.end() <= m.end
+                });
+                if inside_full {
+                    continue;
+                }
+                mentions.push(Mention {
+                    passage: index,
+                    start: found.start(),
+                    end: found.end(),
+                    person: *person,
+                    full: false,
+                });
+                people[*person].passages.push(index);
+                if !people[*person].variants.contains(name) {
+                    people[*person].variants.push(name.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The role phrase that ends right before a name.
+fn role_before(segment: &str) -> Vec<String> {
+    // Only the clause next to the name counts.
+    let clause_start = segment.rfind(ROLE_BOUNDARIES).map_or(0, |i| {
+        i + segment[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut clause = segment[clause_start..].trim_end();
+    let labelled = clause.ends_with(':');
+    clause = clause.trim_end_matches([',', ':']).trim_end();
+    if clause.is_empty() {
+        return Vec::new();
+    }
+    // A label ("Leiar:") may follow a bullet or a number.
+    let clause = clause.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c == '.' || c.is_whitespace() || c == '•' || c == '-'
+    });
+    let words = split_words(clause);
+    let Some(open) = words.iter().position(|(_, w)| opens_role(w)) else {
+        return Vec::new();
+    };
+    // Too long to be a title: more likely a sentence that mentions a role word.
+    if words.len() - open > 16
+        || (labelled && open > 0 && !is_role_modifier(words[open - 1].1)) && open > 2
+    {
+        return Vec::new();
+    }
+    split_roles(&clause[words[open].0..])
+}
+
+/// The role phrase after ", " following a name, up to the end of the clause.
+fn role_after(segment: &str, name_follows: bool) -> Vec<String> {
+    let Some(rest) = segment.strip_prefix(',') else {
+        return Vec::new();
+    };
+    let end = rest
+        .find(['.', ';', '\n', '(', ')', '!', '?'])
+        .unwrap_or(rest.len());
+    let mut phrase = rest[..end].trim();
+    // The roles of a chain belong to the name after them ("leiar, A, nestleiar, B").
+    if name_follows && end == rest.len() {
+        let trimmed = phrase.trim_end_matches([',', ' ']);
+        let last_og = trimmed.rfind(" og ");
+        match last_og {
+            Some(i) if i > 0 => phrase = &trimmed[..i],
+            _ => return Vec::new(),
+        }
+    }
+    let words = split_words(phrase);
+    if words.is_empty() || !words.iter().take(3).any(|(_, w)| opens_role(w)) {
+        return Vec::new();
+    }
+    // A verb right after the name is what the person did, not a role.
+    if words.len() > 14 {
+        return Vec::new();
+    }
+    split_roles(phrase)
+}
+
+/// "Name (role)".
+fn role_in_brackets(segment: &str) -> Vec<String> {
+    let Some(rest) = segment.trim_start().strip_prefix('(') else {
+        return Vec::new();
+    };
+    let Some(end) = rest.find(')') else {
+        return Vec::new();
+    };
+    let inner = rest[..end].trim();
+    if inner.is_empty()
+        || inner.split_whitespace().count() > 10
+        || inner.chars().any(|c| c.is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    vec![lowercase_role(inner)]
+}
+
+/// "… og var programleiar for dagen" right after the person.
+fn role_as_predicate(segment: &str) -> Vec<String> {
+    static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s,])(?:og\s+)?(?:var|er|vart|blei|ble|blir|vert)\s+(?:også\s+|òg\s+)?([^.,;!?\n]+)")
+            .expect("valid regex")
+    });
+    let sentence_end = segment.find(['.', '!', '?', '\n']).unwrap_or(segment.len());
+    let Some(caps) = PREDICATE.captures(&segment[..sentence_end]) else {
+        return Vec::new();
+    };
+    let phrase = caps[1].trim();
+    let first = phrase.split_whitespace().next().unwrap_or_default();
+    if is_role_word(first) && phrase.split_whitespace().count() <= 8 {
+        vec![lowercase_role(phrase)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Splits "A og B" into two roles when both halves are roles in their own right.
+fn split_roles(phrase: &str) -> Vec<String> {
+    let phrase = phrase.trim().trim_end_matches([',', ':', ' ']);
+    let mut roles = Vec::new();
+    let mut rest = phrase;
+    while let Some(at) = find_role_split(rest) {
+        roles.push(lowercase_role(rest[..at].trim()));
+        rest = rest[at + 4..].trim();
+    }
+    if !rest.is_empty() {
+        roles.push(lowercase_role(rest));
+    }
+    roles
+}
+
+/// Where " og " separates two roles: the left side has a role word and the right
+/// side opens one.
+fn find_role_split(phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = phrase[from..].find(" og ") {
+        let at = from + i;
+        let left_has_role = split_words(&phrase[..at])
+            .iter()
+            .any(|(_, w)| is_role_word(w));
+        let right_opens = phrase[at + 4..]
+            .split_whitespace()
+            .next()
+            .is_some_and(opens_role);
+        if left_has_role && right_opens {
+            return Some(at);
+        }
+        from = at + 4;
+    }
+    None
+}
+
+/// Roles are written in lower case unless they are names or abbreviations ("Sp").
+fn lowercase_role(role: &str) -> String {
+    let role = role.trim().trim_end_matches([',', '.', ':', ' ']);
+    let first = role.split_whitespace().next().unwrap_or_default();
+    if opens_role(first) {
+        let mut chars = role.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        role.to_string()
+    }
+}
+
+/// "Leiar og nestleiar i X Line Lingen og Anders Høe": two roles for two names.
+fn shared_roles(text: &str, mentions: &[Mention], i: usize) -> Option<(String, String)> {
+    let first = &mentions[i];
+    let second = mentions.get(i + 1)?;
+    if second.passage != first.passage || !first.full || !second.full {
+        return None;
+    }
+    if text[first.end..second.start].trim() != "og" {
+        return None;
+    }
+    let previous_end = mentions[..i]
+        .iter()
+        .rev()
+        .find(|m| m.passage == first.passage)
+        .map_or(0, |m| m.end);
+    let roles = role_before(&text[previous_end..first.start]);
+    let [a, b] = roles.as_slice() else {
+        return None;
+    };
+    // The complement after the second role ("i fagleg utval …") belongs to both.
+    let a_head = a.split_whitespace().count() == 1;
+    let complement = b.split_once(' ').map(|(_, c)| c.to_string());
+    let a = match (a_head, complement) {
+        (true, Some(c)) => format!("{a} {c}"),
+        _ => a.clone(),
+    };
+    Some((a, b.clone()))
+}
+
+fn add_roles(person: &mut Person, roles: Vec<String>) {
+    for role in roles {
+        if !role.is_empty() && !person.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+            person.roles.push(role);
+        }
+    }
+}
+
+/// Words that say what a person did, by action.
+const SPOKE: &[&str] = &[
+    "innleia",
+    "innleidde",
+    "heldt",
+    "haldt",
+    "holdt",
+    "fortalde",
+    "fortalte",
+    "orienterte",
+    "presenterte",
+    "la fram",
+    "snakka",
+    "snakket",
+    "sa ",
+    "sa,",
+    "meinte",
+    "mente",
+    "peika",
+    "pekte",
+    "minna",
+    "minnet",
+    "gav ei",
+    "gav eit",
+    "ga en",
+    "ga et",
+    "deltok med",
+    "kom med",
+    "tok ansvar for presentasjonen",
+    "understreka",
+    "understreket",
+    "viste til",
+    "svara",
+    "svarte",
+    "spurde",
+    "spurte",
+    "fremma",
+    "fremmet",
+    "innlegg",
+    "føredrag",
+    "foredrag",
+    "innleiing",
+    "presentasjon",
+    "ønskte velkomen",
+    "ønsket velkommen",
+    "oppsummerte",
+    "forklarte",
+    "åtvara",
+    "advarte",
+    "støtta",
+    "støttet",
+    "gjekk gjennom",
+    "gikk gjennom",
+    "tok opp",
+    "delte",
+    "streka under",
+    "kommenterte",
+    "uttalte",
+    "trekte fram",
+    "trakk fram",
+    "la vekt på",
+    "åpnet",
+    "opna",
+    "takka",
+    "takket",
+    "rapporterte",
+    "informerte",
+    "skildra",
+    "beskreiv",
+    "beskrev",
+];
+const LED: &[&str] = &[
+    "leia møtet",
+    "leidde møtet",
+    "ledet møtet",
+    "opna møtet",
+    "åpnet møtet",
+    "møteleiar",
+    "møteleder",
+    "programleiar",
+    "programleder",
+    "ønskte velkomen",
+    "ønsket velkommen",
+    "leia samlinga",
+    "leia dagen",
+    "leia utvalet",
+    "leiar av møtet",
+    "heva møtet",
+    "hevet møtet",
+    "styreleiar",
+    "ordførar",
+    "ordfører",
+    "leiar:",
+    "leder:",
+];
+const MODERATED: &[&str] = &[
+    "moderator",
+    "ordstyrar",
+    "ordstyrer",
+    "leia debatten",
+    "ledet debatten",
+    "leia ordskiftet",
+    "styrte debatten",
+    "leia panelet",
+    "ledet panelet",
+    "leia samtalen",
+    "ledet samtalen",
+];
+const ABSENT: &[&str] = &[
+    "forhindra",
+    "forhindret",
+    "forfall",
+    "fråverande",
+    "fraværende",
+    "ikkje til stades",
+    "ikke til stede",
+    "kunne ikkje møte",
+    "kunne ikke møte",
+    "sjukmeld",
+    "sykmeld",
+];
+
+/// Records what each person did, from the words next to their mentions.
+fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Mention]) {
+    for (i, mention) in mentions.iter().enumerate() {
+        let text = &passages[mention.passage].text;
+        let lower_before = text[..mention.start].to_lowercase();
+        // Attendance blocks: the last label before the name says who was absent,
+        // even when the label heads the list in the passage before.
+        let previous = mention
+            .passage
+            .checked_sub(1)
+            .map(|p| passages[p].text.to_lowercase())
+            .filter(|p| p.trim_end().ends_with(':'))
+            .unwrap_or_default();
+        let block = format!("{previous}\n{lower_before}");
+        let absent_label = ["forfall:", "fråverande:", "fraværende:", "meldt forfall:"]
+            .iter()
+            .filter_map(|l| block.rfind(l))
+            .max();
+        let present_label = [
+            "til stades:",
+            "til stede:",
+            "møtte:",
+            "frå administrasjonen:",
+            "fra administrasjonen:",
+            "dessutan møtte:",
+            "i tillegg møtte:",
+        ]
+        .iter()
+        .filter_map(|l| block.rfind(l))
+        .max();
+        let in_absent_block = absent_label.is_some_and(|a| present_label.is_none_or(|p| p < a));
+        let line_start = lower_before.rfind('\n').map_or(0, |p| p + 1);
+        let line_before = &lower_before[line_start..];
+        let sentence_start = lower_before
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |p| p + 1);
+        let clause_before = &lower_before[sentence_start..];
+        let next_start = mentions[i + 1..]
+            .iter()
+            .find(|m| m.passage == mention.passage)
+            .map_or(text.len(), |m| m.start);
+        let mut window = text[mention.end..next_start].to_lowercase();
+        // "A og B innleia …": the shared predicate follows the last name.
+        if window.trim() == "og" || window.trim() == "," {
+            let next_next = mentions[i + 1..]
+                .iter()
+                .filter(|m| m.passage == mention.passage)
+                .nth(1)
+                .map_or(text.len(), |m| m.start);
+            if let Some(next) = mentions[i + 1..]
+                .iter()
+                .find(|m| m.passage == mention.passage)
+            {
+                window = text[next.end..next_next].to_lowercase();
+            }
+        }
+        let sentence_end = window.find(['.', '!', '?', '\n']).unwrap_or(window.len());
+        let predicate = &window[..sentence_end];
+        let person = &mut people[mention.person];
+        let mut add = |action: Action| {
+            if !person.actions.contains(&action) {
+                person.actions.push(action);
+            }
+        };
+        if line_before.trim_end().ends_with("foto:") || clause_before.trim_end().ends_with("foto:")
+        {
+            add(Action::Photographed);
+            continue;
+        }
+        if in_absent_block || ABSENT.iter().any(|w| predicate.contains(w)) {
+            add(Action::Absent);
+            continue;
+        }
+        if MODERATED
+            .iter()
+            .any(|w| predicate.contains(w) || clause_before.contains(w))
+        {
+            add(Action::Moderated);
+        }
+        if LED.iter().any(|w| predicate.contains(w))
+            || line_before.trim_start().starts_with("leiar:")
+        {
+            add(Action::Led);
+        }
+        if SPOKE.iter().any(|w| predicate.contains(w))
+            || clause_before.contains(" ved ")
+                && passages[mention.passage].kind == crate::report::PassageKind::ListItem
+        {
+            add(Action::Spoke);
+        }
+    }
+    for person in people.iter_mut() {
+        if person.actions.is_empty() {
+            person.actions.push(Action::Mentioned);
+        }
+        person.actions.sort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::PassageKind;
+
+    fn people(texts: &[&str]) -> Vec<Person> {
+        let passages: Vec<Passage> = texts
+            .iter()
+            .map(|t| Passage {
+                kind: PassageKind::Paragraph,
+                text: t.to_string(),
+            })
+            .collect();
+        find_people(&passages)
+    }
+
+    fn person<'a>(people: &'a [Person], name: &str) -> &'a Person {
+        people.iter().find(|p| p.name == name).unwrap_or_else(|| {
+            panic!(
+                "{name} not in {:?}",
+                people.iter().map(|p| &p.name).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    #[test]
+    fn names_need_a_given_name_and_a_surname() {
+        let found = people(&[
+            "Møtet på Scandic Alexandra hotell i Molde vart leia av Kari Nordal frå Helse Møre og Romsdal. Menn som sitter ved et bord.",
+        ]);
+        let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Kari Nordal"]);
+    }
+
+    #[test]
+    fn role_before_the_name_with_and_without_comma() {
+        let found = people(&[
+            "Tidlegare ekspedisjonssjef i Helse- og omsorgsdepartementet og spesialist i samfunnsmedisin, Petter Øgar, heldt eit innlegg.",
+            "Elles orienterte kommunedirektør i Ulstein kommune Verner Larsen om økonomien.",
+        ]);
+        assert_eq!(
+            person(&found, "Petter Øgar").roles,
+            [
+                "tidlegare ekspedisjonssjef i Helse- og omsorgsdepartementet",
+                "spesialist i samfunnsmedisin"
+            ]
+        );
+        assert_eq!(
+            person(&found, "Verner Larsen").roles,
+            ["kommunedirektør i Ulstein kommune"]
+        );
+    }
+
+    #[test]
+    fn role_after_the_name_and_in_brackets() {
+        let found = people(&[
+            "Henrik Erdal, assisterande e-helse og teknologidirektør og fagleg leiar for Helseplattformen i HMR HF. Magnhild Sandvik (Sp) meinte noko anna.",
+        ]);
+        assert_eq!(
+            person(&found, "Henrik Erdal").roles,
+            [
+                "assisterande e-helse og teknologidirektør",
+                "fagleg leiar for Helseplattformen i HMR HF"
+            ]
+        );
+        assert_eq!(person(&found, "Magnhild Sandvik").roles, ["Sp"]);
+    }
+
+    #[test]
+    fn roles_shared_by_a_pair() {
+        let found = people(&[
+            "Leiar og nestleiar i fagleg utval for psykisk helse og rus Line Lingen og Anders Høe innleia sekvensen og var moderatorar.",
+        ]);
+        assert_eq!(
+            person(&found, "Line Lingen").roles,
+            ["leiar i fagleg utval for psykisk helse og rus"]
+        );
+        assert_eq!(
+            person(&found, "Anders Høe").roles,
+            ["nestleiar i fagleg utval for psykisk helse og rus"]
+        );
+        assert!(
+            person(&found, "Anders Høe")
+                .actions
+                .contains(&Action::Moderated)
+        );
+    }
+
+    #[test]
+    fn chains_of_roles_and_names() {
+        let found = people(&[
+            "Utvalet består av leiar, Astrid Hjelmeland, nestleiar, Frode Kvalsund og sekretær, Lene Sætre Hareide.",
+        ]);
+        assert_eq!(person(&found, "Astrid Hjelmeland").roles, ["leiar"]);
+        assert_eq!(person(&found, "Frode Kvalsund").roles, ["nestleiar"]);
+        assert_eq!(person(&found, "Lene Sætre Hareide").roles, ["sekretær"]);
+    }
+
+    #[test]
+    fn surnames_and_spellings_are_merged() {
+        let found = people(&[
+            "Petter Øgar - Foto: Leni A. Brækhus",
+            "Innlegg. Foto: Leni Aurora Brækhus / Dagens Medisin",
+            "Ann Kristin Røyset fortalde om innføringa. Røyset kom med nyttige tips.",
+        ]);
+        let leni = person(&found, "Leni Aurora Brækhus");
+        assert_eq!(leni.variants, ["Leni A. Brækhus"]);
+        assert_eq!(leni.actions, [Action::Photographed]);
+        let royset = person(&found, "Ann Kristin Røyset");
+        assert_eq!(royset.variants, ["Røyset"]);
+        assert_eq!(royset.passages, [2]);
+        assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn absence_and_predicates() {
+        let found = people(&[
+            "Fastlegeperspektivet skulle presenterast av teamleiar og ansvarleg for løysinga for fastlegar i Helseplattformen, Thorleif Jansen. Jansen var dessverre forhindra frå å møte.",
+            "Nestleiar i Partnarskapsmøte og kommunikasjonsdirektør i Helse Møre og Romsdal HF, May Helen Molvær Grimstad, ønskte velkomen til samlinga og var programleiar for dagen.",
+        ]);
+        let jansen = person(&found, "Thorleif Jansen");
+        assert_eq!(jansen.actions, [Action::Absent]);
+        assert_eq!(
+            jansen.roles,
+            [
+                "teamleiar",
+                "ansvarleg for løysinga for fastlegar i Helseplattformen"
+            ]
+        );
+        let grimstad = person(&found, "May Helen Molvær Grimstad");
+        assert_eq!(
+            grimstad.roles,
+            [
+                "nestleiar i Partnarskapsmøte",
+                "kommunikasjonsdirektør i Helse Møre og Romsdal HF",
+                "programleiar for dagen"
+            ]
+        );
+        assert_eq!(grimstad.actions, [Action::Spoke, Action::Led]);
+    }
+
+    #[test]
+    fn labels_and_attendance_blocks() {
+        let found = people(&[
+            "Til stades:\nLeiar: Elin Sæther Rørvik (kommunedirektør i Kristiansund kommune)\nForfall:\nArne Inge Tangen (kommunedirektør i Surnadal kommune)",
+        ]);
+        let elin = person(&found, "Elin Sæther Rørvik");
+        assert_eq!(
+            elin.roles,
+            ["leiar", "kommunedirektør i Kristiansund kommune"]
+        );
+        assert_eq!(person(&found, "Arne Inge Tangen").actions, [Action::Absent]);
+    }
+}
