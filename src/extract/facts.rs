@@ -24,13 +24,19 @@ static THEME_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static AGENDA_CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:sak|saksnr\.?)\s*\d{1,3}\s*/\s*\d{2,4}\s*[:.–—-]?\s*(.{3,160})$")
+    Regex::new(r"(?i)^(?:\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\s+)?(?:sak|saksnr\.?)\s*\d{1,3}\s*/\s*\d{2,4}\s*[:.–—-]?\s*(.{3,160})$")
         .expect("valid regex")
 });
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:presentert|presenterte|prosjekt)[^.]*\.\s*(?:Dette\s+er|Det\s+var|Dei\s+var|Det\s+gjaldt)\s+([^.]{5,300})")
         .expect("valid regex")
 });
+/// "dialogmøte om psykisk helse for barn og unge", "samla for å drøfte korleis …".
+static MEETING_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\p{L}*møte|seminar|konferanse|samling|fagdag|webinar)\s+om\s+([^.,;!?\n]{4,120})|\b(?:drøfte|drøfta|drøftar|drøfter|diskutere|diskuterte|diskuterer|sjå på|se på)\s+((?:korleis|kva|kven|hvordan|hva|hvem)\s+[^.;!?\n]{4,160})")
+        .expect("valid regex")
+});
+
 static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(to|tre|fire|fem|seks|sju|syv|åtte|2|3|4|5|6|7|8)\s+(?:hovud|hoved)?tema")
         .expect("valid regex")
@@ -130,6 +136,28 @@ pub fn find_themes(
                 push_theme(&mut themes, clean_theme(&caps[1]));
             }
         }
+        if let Some(caps) = MEETING_ABOUT.captures(text) {
+            let theme = caps
+                .get(1)
+                .or_else(|| caps.get(2))
+                .map_or("", |m| m.as_str());
+            // The topic ends where the sentence turns to time and place.
+            let cut = [" i går", " i dag", " på ", " den ", " med "]
+                .iter()
+                .filter_map(|w| theme.find(w))
+                .filter(|&i| i >= 8)
+                .min()
+                .unwrap_or(theme.len());
+            push_theme(&mut themes, clean_theme(&theme[..cut]));
+        }
+        // The first line of a block that starts with a short headline (old pages
+        // set subheadings in bold inside the text).
+        if let Some((first, rest)) = text.split_once('\n')
+            && !rest.trim().is_empty()
+            && is_headline(first)
+        {
+            push_theme(&mut themes, clean_theme(first));
+        }
         if let Some(caps) = THEME_SENTENCE.captures(text) {
             let theme = &caps[1];
             if !theme.contains('«') && !theme.trim_start().starts_with(':') {
@@ -174,10 +202,7 @@ pub fn find_themes(
             let generic = GENERIC_HEADINGS
                 .iter()
                 .any(|g| lower == *g || lower.starts_with(&format!("{g}:")));
-            if !generic
-                && heading.split_whitespace().count() >= 2
-                && !AGENDA_CASE.is_match(&heading)
-            {
+            if !generic && is_headline(&heading) && !AGENDA_CASE.is_match(&heading) {
                 push_theme(&mut themes, heading);
             }
         }
@@ -188,6 +213,38 @@ pub fn find_themes(
         }
     }
     themes
+}
+
+/// A short line that reads as a subheading: a few words, no sentence punctuation,
+/// no date or year, not a page-furniture label.
+fn is_headline(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    // Any year will do to recognise "Dag 1 – onsdag 13. november" as a date line.
+    let any_year = super::dates::DateContext {
+        reference: None,
+        year: Some(2000),
+    };
+    let dated = !super::dates::find_dates(line, &any_year).is_empty()
+        || words
+            .iter()
+            .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+    (2..=10).contains(&words.len())
+        && !line.ends_with(['.', ':', ',', ';'])
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !dated
+        && !GENERIC_HEADINGS.iter().any(|g| lower == *g)
+        && ![
+            "praktisk informasjon",
+            "til stades",
+            "forfall",
+            "frå venstre",
+            "fra venstre",
+            "foto",
+        ]
+        .iter()
+        .any(|g| lower.starts_with(g))
 }
 
 fn number(word: &str) -> Option<usize> {

@@ -507,12 +507,32 @@ fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec
     }
 }
 
+/// Abbreviations whose dot does not end a sentence ("adm. dir.", "ass. fylkeslege").
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "dir", "ass", "kst", "jf", "bl.a", "avd", "fung", "stk", "t.d", "m.a", "nr",
+];
+
+/// Where the clause ending `segment` starts: after the last boundary that is not the
+/// dot of an abbreviation.
+fn clause_start(segment: &str) -> usize {
+    let mut end = segment.len();
+    while let Some(i) = segment[..end].rfind(ROLE_BOUNDARIES) {
+        let is_abbreviation = segment[i..].starts_with('.') && {
+            let word_start = segment[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            ABBREVIATIONS.contains(&segment[word_start..i].to_lowercase().as_str())
+        };
+        if !is_abbreviation {
+            return i + segment[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        end = i;
+    }
+    0
+}
+
 /// The role phrase that ends right before a name.
 fn role_before(segment: &str) -> Vec<String> {
     // Only the clause next to the name counts.
-    let clause_start = segment.rfind(ROLE_BOUNDARIES).map_or(0, |i| {
-        i + segment[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let clause_start = clause_start(segment);
     let mut clause = segment[clause_start..].trim_end();
     let labelled = clause.ends_with(':');
     clause = clause.trim_end_matches([',', ':']).trim_end();
@@ -541,16 +561,15 @@ fn role_after(segment: &str, name_follows: bool) -> Vec<String> {
     let Some(rest) = segment.strip_prefix(',') else {
         return Vec::new();
     };
-    let end = rest
-        .find(['.', ';', '\n', '(', ')', '!', '?'])
-        .unwrap_or(rest.len());
+    let end = role_after_end(rest);
     let mut phrase = rest[..end].trim();
     // The roles of a chain belong to the name after them ("leiar, A, nestleiar, B").
-    if name_follows && end == rest.len() {
+    let only_separators = rest[end..].trim_matches([',', ' ']).is_empty();
+    if name_follows && only_separators {
+        // "A, rolle og B": the role before "og" is A's; a bare "rolle, B" is B's.
         let trimmed = phrase.trim_end_matches([',', ' ']);
-        let last_og = trimmed.rfind(" og ");
-        match last_og {
-            Some(i) if i > 0 => phrase = &trimmed[..i],
+        match trimmed.strip_suffix(" og") {
+            Some(before) if !before.trim().is_empty() => phrase = before,
             _ => return Vec::new(),
         }
     }
@@ -563,6 +582,48 @@ fn role_after(segment: &str, name_follows: bool) -> Vec<String> {
         return Vec::new();
     }
     split_roles(phrase)
+}
+
+/// Where a role after a name ends: at the end of the sentence or clause, but not at
+/// the dot of an abbreviation or the brackets of one ("legevakta (ÅIL), Ålesund"), and
+/// at a comma followed by what the person did ("…, viste til at …").
+fn role_after_end(rest: &str) -> usize {
+    let mut i = 0;
+    while i < rest.len() {
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        match c {
+            '(' => {
+                let inner_end = rest[i..].find(')').map(|e| i + e);
+                let is_abbreviation = inner_end.is_some_and(|e| {
+                    let inner = &rest[i + 1..e];
+                    (2..=8).contains(&inner.chars().count())
+                        && inner.chars().all(|c| c.is_uppercase() || c == ' ')
+                });
+                match inner_end {
+                    Some(e) if is_abbreviation => i = e,
+                    _ => return i,
+                }
+            }
+            '.' => {
+                let word_start = rest[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+                if !ABBREVIATIONS.contains(&rest[word_start..i].to_lowercase().as_str()) {
+                    return i;
+                }
+            }
+            ';' | '\n' | ')' | '!' | '?' => return i,
+            ',' => {
+                let next = rest[i + 1..].split_whitespace().next().unwrap_or_default();
+                let continues =
+                    opens_role(next) || next.chars().next().is_some_and(char::is_uppercase);
+                if !continues {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    rest.len()
 }
 
 /// "Name (role)".
@@ -580,7 +641,7 @@ fn role_in_brackets(segment: &str) -> Vec<String> {
     {
         return Vec::new();
     }
-    vec![lowercase_role(inner)]
+    split_roles(inner)
 }
 
 /// "… og var programleiar for dagen" right after the person.
@@ -607,9 +668,9 @@ fn split_roles(phrase: &str) -> Vec<String> {
     let phrase = phrase.trim().trim_end_matches([',', ':', ' ']);
     let mut roles = Vec::new();
     let mut rest = phrase;
-    while let Some(at) = find_role_split(rest) {
+    while let Some((at, len)) = find_role_split(rest) {
         roles.push(lowercase_role(rest[..at].trim()));
-        rest = rest[at + 4..].trim();
+        rest = rest[at + len..].trim();
     }
     if !rest.is_empty() {
         roles.push(lowercase_role(rest));
@@ -617,25 +678,31 @@ fn split_roles(phrase: &str) -> Vec<String> {
     roles
 }
 
-/// Where " og " separates two roles: the left side has a role word and the right
-/// side opens one.
-fn find_role_split(phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = phrase[from..].find(" og ") {
-        let at = from + i;
-        let left_has_role = split_words(&phrase[..at])
-            .iter()
-            .any(|(_, w)| is_role_word(w));
-        let right_opens = phrase[at + 4..]
-            .split_whitespace()
-            .next()
-            .is_some_and(opens_role);
-        if left_has_role && right_opens {
-            return Some(at);
+/// Where " og " or ", " separates two roles: the left side has a role word and the
+/// right side opens one. Gives the position and the separator's length.
+fn find_role_split(phrase: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for separator in [" og ", ", "] {
+        let mut from = 0;
+        while let Some(i) = phrase[from..].find(separator) {
+            let at = from + i;
+            let left_has_role = split_words(&phrase[..at])
+                .iter()
+                .any(|(_, w)| is_role_word(w));
+            let right_opens = phrase[at + separator.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(opens_role);
+            if left_has_role && right_opens {
+                if best.is_none_or(|(b, _)| at < b) {
+                    best = Some((at, separator.len()));
+                }
+                break;
+            }
+            from = at + separator.len();
         }
-        from = at + 4;
     }
-    None
+    best
 }
 
 /// Roles are written in lower case unless they are names or abbreviations ("Sp").
@@ -710,6 +777,10 @@ const SPOKE: &[&str] = &[
     "mente",
     "peika",
     "pekte",
+    "meiner",
+    "seier",
+    "fortel ",
+    "presenterer",
     "minna",
     "minnet",
     "gav ei",
@@ -868,8 +939,37 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
                 window = text[next.end..next_next].to_lowercase();
             }
         }
+        // "A, rolle, og B, rolle, gav ei orientering": a pair shares the predicate.
+        let has_action = |w: &str| {
+            SPOKE
+                .iter()
+                .chain(LED)
+                .chain(MODERATED)
+                .chain(ABSENT)
+                .any(|k| w.contains(k))
+        };
+        if window.find(['.', '!', '?', '\n']).is_none()
+            && !has_action(&window)
+            && window.contains(" og ")
+        {
+            let mut following = mentions[i + 1..]
+                .iter()
+                .filter(|m| m.passage == mention.passage);
+            if let Some(next) = following.next() {
+                let after = following.next().map_or(text.len(), |m| m.start);
+                window = text[next.end..after].to_lowercase();
+            }
+        }
         let sentence_end = window.find(['.', '!', '?', '\n']).unwrap_or(window.len());
         let predicate = &window[..sentence_end];
+        // "…, seier fagdirektør Ragnhild Sunde": a quote attributed before the name.
+        static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:seier|sa|sier|meiner|mener|fortel|forteller|understrekar|understreker|legg til|legger til|forklarer|opplyser|peikar på|peker på)\s+(?:[^\s,.]+\s+){0,8}$")
+                .expect("valid regex")
+        });
+        let quoted = QUOTED.is_match(clause_before);
+        let presented =
+            clause_before.trim_end().ends_with(" v/") || clause_before.trim_end().ends_with(" ved");
         let person = &mut people[mention.person];
         let mut add = |action: Action| {
             if !person.actions.contains(&action) {
@@ -896,14 +996,17 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         {
             add(Action::Led);
         }
-        if SPOKE.iter().any(|w| predicate.contains(w))
-            || clause_before.contains(" ved ")
-                && passages[mention.passage].kind == crate::report::PassageKind::ListItem
-        {
+        let in_list = passages[mention.passage].kind == crate::report::PassageKind::ListItem;
+        if SPOKE.iter().any(|w| predicate.contains(w)) || quoted || (presented && in_list) {
             add(Action::Spoke);
         }
     }
     for person in people.iter_mut() {
+        let roles = person.roles.join(" ").to_lowercase();
+        let leads = ["møteleiar", "møteleder", "programleiar", "programleder"];
+        if leads.iter().any(|r| roles.contains(r)) && !person.actions.contains(&Action::Led) {
+            person.actions.push(Action::Led);
+        }
         if person.actions.is_empty() {
             person.actions.push(Action::Mentioned);
         }

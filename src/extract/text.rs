@@ -22,12 +22,23 @@ pub fn parse(text: &str) -> TextReport {
         .find(|l| !l.is_empty());
     let mut passages: Vec<Passage> = Vec::new();
     let mut joinable = false;
+    // Lines in the current block; a block of one short line is a subheading.
+    let mut block_lines = 0;
     for raw in lines {
         let line = super::html::collapse_whitespace(&raw.replace('\u{a0}', " "));
         if line.is_empty() {
+            if block_lines == 1
+                && let Some(last) = passages.last_mut()
+                && last.kind == PassageKind::Paragraph
+                && is_subheading(&last.text)
+            {
+                last.kind = PassageKind::Heading;
+            }
             joinable = false;
+            block_lines = 0;
             continue;
         }
+        block_lines += 1;
         if let Some(item) = list_item(&line) {
             passages.push(Passage {
                 kind: PassageKind::ListItem,
@@ -83,6 +94,14 @@ fn list_item(line: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// A short line without sentence punctuation, set apart by blank lines.
+fn is_subheading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=8).contains(&words)
+        && !line.ends_with(['.', ',', ';', '!', '?', '»', ')'])
+        && line.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Photo captions credit the photographer.
