@@ -44,6 +44,10 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Subheadings that are page furniture, not topics.
 const GENERIC_HEADINGS: &[&str] = &[
+    "les meir om",
+    "les mer om",
+    "gå til",
+    "relatert",
     "dette skjer vidare",
     "dette skjer videre",
     "vidare arbeid",
@@ -202,7 +206,12 @@ pub fn find_themes(
             let generic = GENERIC_HEADINGS
                 .iter()
                 .any(|g| lower == *g || lower.starts_with(&format!("{g}:")));
-            if !generic && is_headline(&heading) && !AGENDA_CASE.is_match(&heading) {
+            // A subheading heads a section: text of some length follows it (a
+            // heading over a caption or a link is an image or link text).
+            let heads_text = passages.get(index + 1).is_some_and(|next| {
+                next.kind == PassageKind::ListItem || next.text.split_whitespace().count() >= 12
+            });
+            if !generic && heads_text && is_headline(text) && !AGENDA_CASE.is_match(&heading) {
                 push_theme(&mut themes, heading);
             }
         }
@@ -234,7 +243,9 @@ fn is_headline(line: &str) -> bool {
         && !line.ends_with(['.', ':', ',', ';'])
         && line.chars().next().is_some_and(char::is_uppercase)
         && !dated
-        && !GENERIC_HEADINGS.iter().any(|g| lower == *g)
+        && !GENERIC_HEADINGS
+            .iter()
+            .any(|g| lower == *g || lower.starts_with(&format!("{g} ")))
         && ![
             "praktisk informasjon",
             "til stades",
@@ -399,9 +410,17 @@ pub fn find_organisations(passages: &[Passage]) -> Vec<Organisation> {
     static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(Helse(?:\s+og\s+\p{Lu}\p{Ll}+|\s+\p{Lu}\p{Ll}+)+(?:\s+HF)?|\p{Lu}\p{L}+\s+(?:kommune|fylkeskommune|sjukehus|sykehus))\b").expect("valid regex")
     });
+    // "Helse Møre og Romsdal Heidi Nilsen": the name ends where a person's begins.
     let names: HashSet<String> = ORG_NAME
         .find_iter(&text)
-        .map(|m| m.as_str().trim().to_string())
+        .map(|m| {
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            let end = (1..words.len())
+                .find(|&i| super::people::is_given_name(words[i]))
+                .unwrap_or(words.len());
+            words[..end].join(" ")
+        })
+        .filter(|n| n.split_whitespace().count() >= 2)
         .collect();
     let mut names: Vec<String> = names.into_iter().collect();
     names.sort();
@@ -532,6 +551,10 @@ mod tests {
             ),
             (Heading, "Dette skjer vidare"),
             (Heading, "Felles legevakt for Ørsta og Volda"),
+            (
+                Paragraph,
+                "Kommuneoverlegen orienterte om avtalen med nabokommunen om ei felles interkommunal legevakt i Volda.",
+            ),
             (Paragraph, "Sak 12/24 Budsjett for 2025"),
         ]);
         let themes = find_themes(&p, |i, _| i == 3);

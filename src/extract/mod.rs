@@ -199,7 +199,11 @@ fn meeting_and_other_dates(
                 meeting = Some(found);
                 continue;
             }
-            let is_same_as_meeting = meeting.as_ref().is_some_and(|m| m.value == found.value);
+            // The meeting day itself, or its month ("Frå møtet mai 2023"), adds nothing.
+            let is_same_as_meeting = meeting.as_ref().is_some_and(|m| {
+                m.value == found.value
+                    || matches!((m.value, found.value), (DateValue::Day(d), DateValue::Month { year, month }) if d.year() == year && d.month() == month)
+            });
             if !is_same_as_meeting {
                 push_mention(&mut mentions, &found);
             }

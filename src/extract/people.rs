@@ -295,7 +295,14 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         let next_start = next.map_or(text.len(), |m| m.start);
         let mut roles = Vec::new();
         if mention.full {
-            roles.extend(role_before(&text[previous_end..mention.start]));
+            let before = &text[previous_end..mention.start];
+            // "A, rolle og B": a role right after the previous name is that name's.
+            let apposition = previous_end > 0
+                && before.trim_start().starts_with(',')
+                && before.trim_end().ends_with(" og");
+            if !apposition {
+                roles.extend(role_before(before));
+            }
             roles.extend(role_after(&text[mention.end..next_start], next.is_some()));
             roles.extend(role_in_brackets(&text[mention.end..next_start]));
         }
@@ -389,7 +396,7 @@ fn is_initial(word: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
-fn is_given_name(word: &str) -> bool {
+pub(crate) fn is_given_name(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     GIVEN_NAMES.contains(word)
         || word.split('-').all(|part| GIVEN_NAMES.contains(part)) && word.contains('-')
@@ -985,10 +992,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             add(Action::Absent);
             continue;
         }
-        if MODERATED
-            .iter()
-            .any(|w| predicate.contains(w) || clause_before.contains(w))
-        {
+        if MODERATED.iter().any(|w| predicate.contains(w)) {
             add(Action::Moderated);
         }
         if LED.iter().any(|w| predicate.contains(w))

@@ -100,7 +100,7 @@ fn list_item(line: &str) -> Option<&str> {
 fn is_subheading(line: &str) -> bool {
     let words = line.split_whitespace().count();
     (1..=8).contains(&words)
-        && !line.ends_with(['.', ',', ';', '!', '?', '»', ')'])
+        && !line.ends_with(['.', ',', ':', ';', '!', '?', '»', ')'])
         && line.chars().next().is_some_and(char::is_uppercase)
 }
 
