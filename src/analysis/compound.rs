@@ -27,7 +27,7 @@ static LEMMAS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static STEMS: LazyLock<HashSet<String>> =
+static STEM_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| LEMMAS.iter().map(|l| stem(l)).collect());
 
 fn is_part(chars: &[char], min: usize) -> bool {
@@ -39,7 +39,7 @@ fn is_head(chars: &[char], min: usize) -> bool {
         return false;
     }
     let word: String = chars.iter().collect();
-    LEMMAS.contains(word.as_str()) || STEMS.contains(&stem(&word))
+    LEMMAS.contains(word.as_str()) || STEM_SET.contains(&stem(&word))
 }
 
 /// The parts of a compound (lemma forms as written, the head as written), or `None`
@@ -62,6 +62,14 @@ pub fn is_nynorsk(word: &str) -> bool {
 }
 
 pub fn split(word: &str) -> Option<Vec<String>> {
+    thread_local! {
+        static SPLITS: std::cell::RefCell<std::collections::HashMap<String, Option<Vec<String>>>> =
+            Default::default();
+    }
+    super::memoized(&SPLITS, word, || split_uncached(word))
+}
+
+fn split_uncached(word: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     if n < 2 * MIN_PART || chars.iter().any(|c| !c.is_alphabetic()) {

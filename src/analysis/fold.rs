@@ -123,8 +123,16 @@ fn fold_simple(word: &str) -> Option<String> {
         .or_else(|| systematic(word))
 }
 
+thread_local! {
+    static FOLDED: std::cell::RefCell<HashMap<String, Option<String>>> = Default::default();
+}
+
 /// The Nynorsk spelling of a Bokmål word, or `None` when it has none to offer.
 pub fn fold(word: &str) -> Option<String> {
+    super::memoized(&FOLDED, word, || fold_uncached(word))
+}
+
+fn fold_uncached(word: &str) -> Option<String> {
     // Nynorsk words are never folded, even where a Bokmål word hides inside them
     // ("tenestene" ends like Bokmål "stene").
     // Hyphenated words are folded part by part (each part is its own term).

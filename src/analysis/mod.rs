@@ -69,6 +69,29 @@ impl Analyzer {
     }
 }
 
+/// Runs `compute` once per distinct word on each thread: report text repeats its
+/// words (Zipf), so the rules run on a small fraction of the tokens. The cache is
+/// emptied when it grows past a bound, so memory stays flat on any corpus.
+pub(crate) fn memoized<V: Clone>(
+    cache: &'static std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<String, V>>>,
+    word: &str,
+    compute: impl FnOnce() -> V,
+) -> V {
+    const MAX_ENTRIES: usize = 200_000;
+    if let Some(hit) = cache.with(|c| c.borrow().get(word).cloned()) {
+        return hit;
+    }
+    let value = compute();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        c.insert(word.to_string(), value.clone());
+    });
+    value
+}
+
 /// Registers the analyzers on an index (needed on every open, they are not stored).
 pub fn register(index: &tantivy::Index) {
     for analyzer in [Analyzer::Text, Analyzer::Parts, Analyzer::Name] {

@@ -137,8 +137,16 @@ pub fn is_nynorsk_word(word: &str) -> bool {
         })
 }
 
+thread_local! {
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = Default::default();
+}
+
 /// The stem of a lowercase word.
 pub fn stem(word: &str) -> String {
+    super::memoized(&STEMS, word, || stem_uncached(word))
+}
+
+fn stem_uncached(word: &str) -> String {
     if let Some(lemma) = IRREGULAR.get(word) {
         return lemma_stem(lemma.trim_end_matches("_adj"));
     }

@@ -235,7 +235,8 @@ fn is_headline(line: &str) -> bool {
         reference: None,
         year: Some(2000),
     };
-    let dated = !super::dates::find_dates(line, &any_year).is_empty()
+    let dated = (line.contains(|c: char| c.is_ascii_digit())
+        && !super::dates::find_dates(line, &any_year).is_empty())
         || words
             .iter()
             .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));

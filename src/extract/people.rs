@@ -486,22 +486,18 @@ fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec
         if surnames.iter().filter(|(_, s)| s == name).count() > 1 {
             continue;
         }
-        let pattern = format!(r"\b{}\b", regex::escape(name));
-        let Ok(re) = Regex::new(&pattern) else {
-            continue;
-        };
         for (index, passage) in passages.iter().enumerate() {
-            for found in re.find_iter(&passage.text) {
-                let inside_full = mentions.iter().any(|m| {
-                    m.passage == index && m.start <= found.start() && found.end() <= m.end
-                });
+            for (start, end) in whole_word_matches(&passage.text, name) {
+                let inside_full = mentions
+                    .iter()
+                    .any(|m| m.passage == index && m.start <= start && end <= m.end);
                 if inside_full {
                     continue;
                 }
                 mentions.push(Mention {
                     passage: index,
-                    start: found.start(),
-                    end: found.end(),
+                    start,
+                    end,
                     person: *person,
                     full: false,
                 });
@@ -512,6 +508,18 @@ fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec
             }
         }
     }
+}
+
+/// Where `word` occurs in `text` as a whole word.
+fn whole_word_matches(text: &str, word: &str) -> Vec<(usize, usize)> {
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|(at, _)| (at, at + word.len()))
+        .collect()
 }
 
 /// Abbreviations whose dot does not end a sentence ("adm. dir.", "ass. fylkeslege").

@@ -8,8 +8,8 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -31,6 +31,17 @@ pub struct Fields {
     pub parts: Field,
     /// Names (people, and capitalised words until people are extracted), folded.
     pub names: Field,
+    /// People of the report (of the passage, on passage documents), as name keys.
+    /// Named `person` so that `person:Storøy` works in queries.
+    pub person: Field,
+    /// Roles as written.
+    pub role: Field,
+    /// Themes (`tema:`).
+    pub theme: Field,
+    /// Venue and town (`stad:`).
+    pub place: Field,
+    /// Facets: `/person/…`, `/tema/…`, `/stad/…`, `/år/…`.
+    pub facet: Field,
     pub meeting_date: Field,
     pub published: Field,
     pub report: Field,
@@ -66,6 +77,11 @@ pub fn build_schema() -> Schema {
     };
     builder.add_text_field("parts", unstored(PARTS_ANALYZER));
     builder.add_text_field("names", unstored(NAME_ANALYZER));
+    builder.add_text_field("person", unstored(NAME_ANALYZER));
+    builder.add_text_field("rolle", unstored(ANALYZER));
+    builder.add_text_field("tema", unstored(ANALYZER));
+    builder.add_text_field("stad", unstored(ANALYZER));
+    builder.add_facet_field("fasett", FacetOptions::default());
     builder.add_date_field("meeting_date", date.clone());
     builder.add_date_field("published", date);
     builder.add_text_field("report", STORED);
@@ -86,6 +102,11 @@ impl Fields {
             body: field("body")?,
             parts: field("parts")?,
             names: field("names")?,
+            person: field("person")?,
+            role: field("rolle")?,
+            theme: field("tema")?,
+            place: field("stad")?,
+            facet: field("fasett")?,
             meeting_date: field("meeting_date")?,
             published: field("published")?,
             report: field("report")?,
@@ -113,6 +134,30 @@ impl Fields {
         if let Some(published) = report.published {
             doc.add_date(self.published, to_index_date(published));
         }
+        for person in &report.people {
+            doc.add_text(self.person, person_names(person));
+            for role in &person.roles {
+                doc.add_text(self.role, role);
+            }
+            doc.add_facet(
+                self.facet,
+                Facet::from_path(["person", person.name.as_str()]),
+            );
+        }
+        for theme in &report.themes {
+            doc.add_text(self.theme, theme);
+            doc.add_facet(self.facet, Facet::from_path(["tema", theme.as_str()]));
+        }
+        for place in &report.places {
+            doc.add_text(self.place, place);
+            doc.add_facet(self.facet, Facet::from_path(["stad", place.as_str()]));
+        }
+        if let Some(date) = report.meeting_date().or(report.published) {
+            doc.add_facet(
+                self.facet,
+                Facet::from_path(["år", date.year().to_string().as_str()]),
+            );
+        }
         let json = serde_json::to_string(report).unwrap_or_default();
         doc.add_text(self.report, json);
         doc.add_text(self.content_hash, content_hash);
@@ -125,6 +170,9 @@ impl Fields {
             doc.add_text(self.body, &passage.text);
             doc.add_text(self.parts, &passage.text);
             doc.add_u64(self.passage_no, no as u64);
+            for person in report.people.iter().filter(|p| p.passages.contains(&no)) {
+                doc.add_text(self.person, person_names(person));
+            }
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
             }
@@ -132,6 +180,14 @@ impl Fields {
         }
         docs
     }
+}
+
+/// A person's name and the other spellings seen, for the `person` field.
+fn person_names(person: &crate::report::Person) -> String {
+    std::iter::once(person.name.as_str())
+        .chain(person.variants.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words searched as names: the people found in the report, and every

@@ -74,13 +74,23 @@ pub fn parse(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>, QueryError>
     let fields = open.fields;
     let mut parser = QueryParser::for_index(
         &open.index,
-        vec![fields.title, fields.body, fields.parts, fields.names],
+        vec![
+            fields.title,
+            fields.body,
+            fields.parts,
+            fields.names,
+            fields.person,
+            fields.theme,
+            fields.place,
+        ],
     );
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
     // A compound's part is a weaker match than the word itself.
     parser.set_field_boost(fields.parts, 0.3);
     parser.set_field_boost(fields.names, 0.8);
+    parser.set_field_boost(fields.person, 1.5);
+    parser.set_field_boost(fields.theme, 1.5);
     let text = without_stopwords(&nested_not(text));
     let text = text.as_str();
     parser.parse_query(text).map_err(|e| QueryError::Syntax {

@@ -86,7 +86,7 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
         if value.is_empty() {
             return Ok(());
         }
-        writeln!(out, "{LABEL}{label:<11}{LABEL:#} {value}")
+        writeln!(out, "{LABEL}{label:<12}{LABEL:#} {value}")
     };
     field(out, "id", &report.id)?;
     field(out, "path", &report.path)?;
@@ -119,30 +119,72 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
             .map(|n| n.to_string())
             .unwrap_or_default(),
     )?;
-    let people: Vec<String> = report
-        .people
+    field(out, "themes", &report.themes.join(" · "))?;
+    let organisations: Vec<String> = report
+        .organisations
         .iter()
-        .map(|p| {
-            if p.roles.is_empty() {
-                p.name.clone()
+        .map(|o| {
+            if o.abbreviations.is_empty() {
+                o.name.clone()
             } else {
-                format!("{} ({})", p.name, p.roles.join("; "))
+                format!("{} ({})", o.name, o.abbreviations.join(", "))
             }
         })
         .collect();
-    field(out, "people", &people.join(", "))?;
-    field(out, "themes", &report.themes.join(" · "))?;
+    field(out, "orgs", &organisations.join(", "))?;
     let dates: Vec<String> = report
         .dates_mentioned
         .iter()
         .map(|d| format!("{} «{}»", d.date, d.phrase))
         .collect();
     field(out, "dates", &dates.join(", "))?;
+    if !report.people.is_empty() {
+        writeln!(out, "{LABEL}people{LABEL:#}")?;
+        let actions = |p: &crate::report::Person| -> String {
+            let words: Vec<&str> = p.actions.iter().map(|a| action_word(*a)).collect();
+            words.join(", ")
+        };
+        let width = report
+            .people
+            .iter()
+            .map(|p| p.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let action_width = report
+            .people
+            .iter()
+            .map(|p| actions(p).len())
+            .max()
+            .unwrap_or(0);
+        for person in &report.people {
+            let pad = " ".repeat(width - person.name.chars().count());
+            let line = format!(
+                "  {TITLE}{}{TITLE:#}{pad}  {DIM}{:<action_width$}{DIM:#}  {}",
+                person.name,
+                actions(person),
+                person.roles.join("; ")
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+    }
     writeln!(out)?;
     for passage in &report.passages {
         passage_line(out, passage)?;
     }
     Ok(())
+}
+
+/// The word for an action in listings (as in `--json`).
+pub fn action_word(action: crate::report::Action) -> &'static str {
+    use crate::report::Action;
+    match action {
+        Action::Spoke => "spoke",
+        Action::Led => "led",
+        Action::Moderated => "moderated",
+        Action::Photographed => "photographed",
+        Action::Absent => "absent",
+        Action::Mentioned => "mentioned",
+    }
 }
 
 fn passage_line(out: &mut impl Write, passage: &Passage) -> io::Result<()> {
