@@ -12,7 +12,7 @@ use crate::analysis::{self, Analyzer};
 use crate::batch::{self, Options};
 use crate::extract;
 use crate::index::Store;
-use crate::query::{self, SearchOptions};
+use crate::query::{self, ReportFilter, SearchOptions, answers};
 use crate::render;
 use crate::source::{self, SourceFile};
 
@@ -34,14 +34,114 @@ pub fn index(store: &Store, paths: Vec<PathBuf>, options: &Options, quiet: bool)
     })
 }
 
-pub fn search(store: &Store, query_text: &str, options: &SearchOptions, json: bool) -> Result<i32> {
+pub fn search(
+    store: &Store,
+    query_text: &str,
+    options: &SearchOptions,
+    with_facets: bool,
+    json: bool,
+) -> Result<i32> {
     let open = store.open()?;
     let hits = query::search(&open, query_text, options)?;
+    let facets = if with_facets {
+        let query = query::report_query(&open, query_text, &options.filter)?;
+        Some(answers::facets(&open, &*query, 5)?)
+    } else {
+        None
+    };
+    let mut out = render::stdout();
+    match (json, facets) {
+        (true, Some(facets)) => render::json(
+            &mut out,
+            &serde_json::json!({ "hits": hits, "facets": facets }),
+        )?,
+        (true, None) => render::json(&mut out, &hits)?,
+        (false, facets) => {
+            render::hits(&mut out, &hits)?;
+            if let Some(facets) = facets {
+                render::facets(&mut out, &facets)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+pub fn people(
+    store: &Store,
+    about: Option<&str>,
+    filter: &ReportFilter,
+    limit: usize,
+    json: bool,
+) -> Result<i32> {
+    let open = store.open()?;
+    let mut out = render::stdout();
+    match about {
+        Some(about) => {
+            let people = answers::people_about(&open, about, filter, limit)?;
+            if json {
+                render::json(&mut out, &people)?;
+            } else {
+                render::people_about(&mut out, &people)?;
+            }
+        }
+        None => {
+            let people = answers::people(&open, filter, limit)?;
+            if json {
+                render::json(&mut out, &people)?;
+            } else {
+                render::people(&mut out, &people)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+pub fn person(store: &Store, name: &str, filter: &ReportFilter, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let timeline = answers::person_timeline(&open, name, filter)?;
     let mut out = render::stdout();
     if json {
-        render::json(&mut out, &hits)?;
+        render::json(&mut out, &timeline)?;
     } else {
-        render::hits(&mut out, &hits)?;
+        render::person(&mut out, &timeline)?;
+    }
+    Ok(0)
+}
+
+pub fn themes(store: &Store, filter: &ReportFilter, limit: usize, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let themes = answers::themes(&open, filter, None, limit)?;
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, &themes)?;
+    } else {
+        render::themes(&mut out, &themes)?;
+    }
+    Ok(0)
+}
+
+pub fn timeline(store: &Store, filter: &ReportFilter, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let meetings = answers::timeline(&open, filter, None)?;
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, &meetings)?;
+    } else {
+        render::timeline(&mut out, &meetings)?;
+    }
+    Ok(0)
+}
+
+pub fn ask(store: &Store, question: &str, limit: usize, json: bool) -> Result<i32> {
+    let open = store.open()?;
+    let this_year = jiff::Zoned::now().year();
+    let latest = answers::latest_year(&open)?.unwrap_or(this_year);
+    let answer = query::ask::ask(&open, question, latest, limit)?;
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, &answer)?;
+    } else {
+        render::answer(&mut out, &answer)?;
     }
     Ok(0)
 }

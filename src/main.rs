@@ -8,7 +8,7 @@ use referat::analysis::Analyzer;
 use referat::batch::Options;
 use referat::commands;
 use referat::index::Store;
-use referat::query::SearchOptions;
+use referat::query::{DateRange, ReportFilter, SearchOptions};
 
 /// Search published meeting reports written in Nynorsk: who said what, which
 /// meetings dealt with a theme, and when.
@@ -43,10 +43,55 @@ enum Command {
     },
     /// Search reports: ranked results with date, title and a highlighted snippet.
     Search {
-        /// Words, "phrases", AND/OR/NOT, field:term.
-        #[arg(required = true)]
+        /// Words, "phrases", AND/OR/NOT, field:term, person:, tema:, stad:, dato:.
         query: Vec<String>,
         /// Number of results.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Order of results.
+        #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+        sort: SortArg,
+        /// Also print the top people, themes, places and years of the matches.
+        #[arg(long)]
+        facets: bool,
+    },
+    /// People with their reports, roles and dates; with --about, ranked by the
+    /// passages about a topic.
+    People {
+        /// Rank people by the passages where this query matches.
+        #[arg(long)]
+        about: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+    },
+    /// One person's timeline: reports, roles, what they did, passages about them.
+    Person {
+        /// Full name, surname, or a name without diacritics (Storoy).
+        #[arg(required = true)]
+        name: Vec<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Themes with counts, dates and reports; similar themes grouped.
+    Themes {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+    },
+    /// Meetings in date order with kind, place, people and themes.
+    Timeline {
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Answer a question in Nynorsk or Bokmål (kven/kva/når/kvar …).
+    Ask {
+        #[arg(required = true)]
+        question: Vec<String>,
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
     },
@@ -70,6 +115,48 @@ enum Command {
         #[arg(long, value_enum, default_value_t = AnalyzerArg::Text)]
         analyzer: AnalyzerArg,
     },
+}
+
+/// Filters shared by the commands that read many reports.
+#[derive(clap::Args, Clone, Default)]
+struct FilterArgs {
+    /// From this date: 2023, 2023-11, 2023-11-14 or "november 2023".
+    #[arg(long, value_parser = parse_date)]
+    from: Option<DateRange>,
+    /// Up to and including this date (same forms as --from).
+    #[arg(long, value_parser = parse_date)]
+    to: Option<DateRange>,
+    /// Only reports naming this person.
+    #[arg(long)]
+    person: Option<String>,
+    /// Only reports with this theme.
+    #[arg(long)]
+    theme: Option<String>,
+    /// Only reports from this venue or town.
+    #[arg(long)]
+    place: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> ReportFilter {
+        ReportFilter {
+            from: self.from.map(|r| r.first),
+            to: self.to.map(|r| r.last),
+            person: self.person.clone(),
+            theme: self.theme.clone(),
+            place: self.place.clone(),
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<DateRange, String> {
+    DateRange::parse(text).map_err(|e| e.to_string())
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SortArg {
+    Relevance,
+    Date,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -131,8 +218,34 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             };
             commands::index(&store, paths, &options, quiet)
         }
-        Command::Search { query, limit } => {
-            commands::search(&store, &query.join(" "), &SearchOptions { limit }, cli.json)
+        Command::Search {
+            query,
+            limit,
+            filter,
+            sort,
+            facets,
+        } => {
+            let options = SearchOptions {
+                limit,
+                filter: filter.filter(),
+                by_date: matches!(sort, SortArg::Date),
+            };
+            commands::search(&store, &query.join(" "), &options, facets, cli.json)
+        }
+        Command::People {
+            about,
+            filter,
+            limit,
+        } => commands::people(&store, about.as_deref(), &filter.filter(), limit, cli.json),
+        Command::Person { name, filter } => {
+            commands::person(&store, &name.join(" "), &filter.filter(), cli.json)
+        }
+        Command::Themes { filter, limit } => {
+            commands::themes(&store, &filter.filter(), limit, cli.json)
+        }
+        Command::Timeline { filter } => commands::timeline(&store, &filter.filter(), cli.json),
+        Command::Ask { question, limit } => {
+            commands::ask(&store, &question.join(" "), limit, cli.json)
         }
         Command::Show { id } => commands::show(&store, &id, cli.json),
         Command::Extract { files } => commands::extract(&files, cli.json),

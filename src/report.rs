@@ -109,6 +109,20 @@ pub struct DateMention {
 pub struct Passage {
     pub kind: PassageKind,
     pub text: String,
+    /// Passages of one top-level list item share a section: the paragraphs under a
+    /// bullet belong to it ("who spoke about this theme").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<u32>,
+}
+
+impl Passage {
+    pub fn new(kind: PassageKind, text: impl Into<String>) -> Passage {
+        Passage {
+            kind,
+            text: text.into(),
+            section: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

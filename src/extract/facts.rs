@@ -521,10 +521,7 @@ mod tests {
     fn passages(texts: &[(PassageKind, &str)]) -> Vec<Passage> {
         texts
             .iter()
-            .map(|(kind, text)| Passage {
-                kind: *kind,
-                text: text.to_string(),
-            })
+            .map(|(kind, text)| Passage::new(*kind, *text))
             .collect()
     }
 

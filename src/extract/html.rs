@@ -330,6 +330,10 @@ struct Walker {
     passages: Vec<Passage>,
     buffer: String,
     kinds: Vec<PassageKind>,
+    /// Depth of list items around the walk, and the section of the outermost one.
+    list_depth: usize,
+    section: Option<u32>,
+    sections: u32,
 }
 
 impl Walker {
@@ -339,6 +343,9 @@ impl Walker {
             passages: Vec::new(),
             buffer: String::new(),
             kinds: vec![PassageKind::Paragraph],
+            list_depth: 0,
+            section: None,
+            sections: 0,
         }
     }
 
@@ -379,10 +386,24 @@ impl Walker {
                 }
                 self.flush();
                 let kind = self.block_kind(name);
+                let item = name == "li";
+                if item {
+                    if self.list_depth == 0 {
+                        self.sections += 1;
+                        self.section = Some(self.sections);
+                    }
+                    self.list_depth += 1;
+                }
                 self.kinds.push(kind);
                 self.walk_children(node, depth);
                 self.flush();
                 self.kinds.pop();
+                if item {
+                    self.list_depth -= 1;
+                    if self.list_depth == 0 {
+                        self.section = None;
+                    }
+                }
             }
             _ => {}
         }
@@ -407,7 +428,11 @@ impl Walker {
         for paragraph in split_paragraphs(&self.buffer) {
             let text = clean_block(paragraph);
             if !text.is_empty() && !is_breadcrumb(&text) {
-                self.passages.push(Passage { kind, text });
+                self.passages.push(Passage {
+                    kind,
+                    text,
+                    section: self.section,
+                });
             }
         }
         self.buffer.clear();

@@ -1034,10 +1034,7 @@ mod tests {
     fn people(texts: &[&str]) -> Vec<Person> {
         let passages: Vec<Passage> = texts
             .iter()
-            .map(|t| Passage {
-                kind: PassageKind::Paragraph,
-                text: t.to_string(),
-            })
+            .map(|t| Passage::new(PassageKind::Paragraph, *t))
             .collect();
         find_people(&passages)
     }

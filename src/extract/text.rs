@@ -24,8 +24,12 @@ pub fn parse(text: &str) -> TextReport {
     let mut joinable = false;
     // Lines in the current block; a block of one short line is a subheading.
     let mut block_lines = 0;
+    // A bullet opens a section; indented lines after it stay in it.
+    let mut sections = 0u32;
+    let mut section: Option<u32> = None;
     for raw in lines {
         let line = super::html::collapse_whitespace(&raw.replace('\u{a0}', " "));
+        let indented = raw.starts_with([' ', '\t']);
         if line.is_empty() {
             if block_lines == 1
                 && let Some(last) = passages.last_mut()
@@ -40,9 +44,15 @@ pub fn parse(text: &str) -> TextReport {
         }
         block_lines += 1;
         if let Some(item) = list_item(&line) {
+            let bullet = !line.starts_with(|c: char| c.is_ascii_digit());
+            if bullet || section.is_none() || !indented {
+                sections += 1;
+                section = Some(sections);
+            }
             passages.push(Passage {
                 kind: PassageKind::ListItem,
                 text: item.to_string(),
+                section,
             });
             joinable = true;
             continue;
@@ -57,14 +67,20 @@ pub fn parse(text: &str) -> TextReport {
                 last.text.push(' ');
                 last.text.push_str(&line);
             }
-            _ => passages.push(Passage {
-                kind: if is_caption(&line) {
-                    PassageKind::Caption
-                } else {
-                    PassageKind::Paragraph
-                },
-                text: line,
-            }),
+            _ => {
+                if !indented {
+                    section = None;
+                }
+                passages.push(Passage {
+                    kind: if is_caption(&line) {
+                        PassageKind::Caption
+                    } else {
+                        PassageKind::Paragraph
+                    },
+                    text: line,
+                    section,
+                })
+            }
         }
         joinable = true;
     }

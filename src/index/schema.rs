@@ -44,6 +44,8 @@ pub struct Fields {
     pub facet: Field,
     pub meeting_date: Field,
     pub published: Field,
+    /// The report's date for filters and sorting: the meeting, else the publish date.
+    pub date: Field,
     pub report: Field,
     pub passage_no: Field,
     pub content_hash: Field,
@@ -83,7 +85,8 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("stad", unstored(ANALYZER));
     builder.add_facet_field("fasett", FacetOptions::default());
     builder.add_date_field("meeting_date", date.clone());
-    builder.add_date_field("published", date);
+    builder.add_date_field("published", date.clone());
+    builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
     builder.add_u64_field("passage_no", INDEXED | STORED);
     builder.add_text_field("content_hash", STRING | STORED);
@@ -109,6 +112,7 @@ impl Fields {
             facet: field("fasett")?,
             meeting_date: field("meeting_date")?,
             published: field("published")?,
+            date: field("dato")?,
             report: field("report")?,
             passage_no: field("passage_no")?,
             content_hash: field("content_hash")?,
@@ -133,6 +137,9 @@ impl Fields {
         }
         if let Some(published) = report.published {
             doc.add_date(self.published, to_index_date(published));
+        }
+        if let Some(date) = report.meeting_date().or(report.published) {
+            doc.add_date(self.date, to_index_date(date));
         }
         for person in &report.people {
             doc.add_text(self.person, person_names(person));
@@ -175,6 +182,9 @@ impl Fields {
             }
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
+            }
+            if let Some(date) = report.meeting_date().or(report.published) {
+                doc.add_date(self.date, to_index_date(date));
             }
             docs.push(doc);
         }

@@ -15,6 +15,12 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
 
+pub mod answers;
+pub mod ask;
+pub mod filter;
+
+pub use filter::{BadDate, DateRange, ReportFilter};
+
 use crate::analysis::stopwords::is_stopword;
 use crate::index::schema::{KIND_REPORT, from_index_date};
 use crate::index::{IndexError, OpenIndex};
@@ -34,6 +40,8 @@ pub enum QueryError {
     Tantivy(#[from] tantivy::TantivyError),
     #[error("stored report is unreadable: {0}")]
     Stored(String),
+    #[error(transparent)]
+    Date(#[from] BadDate),
 }
 
 /// One ranked report.
@@ -55,12 +63,57 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
     pub limit: usize,
+    pub filter: ReportFilter,
+    /// Newest first instead of best first.
+    pub by_date: bool,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10 }
+        SearchOptions {
+            limit: 10,
+            filter: ReportFilter::default(),
+            by_date: false,
+        }
     }
+}
+
+/// Takes `dato:2023-11` and `dato:2023-09..2023-12` out of a query and into the
+/// filter: dates are spans, not words.
+pub fn take_date_terms(text: &str, filter: &mut ReportFilter) -> Result<String, QueryError> {
+    static DATO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?i)\bdato:(?:"([^"]+)"|(\S+))"#).expect("valid regex")
+    });
+    let mut rest = String::with_capacity(text.len());
+    let mut at = 0;
+    for caps in DATO.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        rest.push_str(&text[at..whole.start()]);
+        at = whole.end();
+        let value = caps
+            .get(1)
+            .or_else(|| caps.get(2))
+            .map_or("", |m| m.as_str());
+        let (from, to) = value.split_once("..").unwrap_or((value, value));
+        let from = if from.is_empty() {
+            None
+        } else {
+            Some(DateRange::parse(from)?)
+        };
+        let to = if to.is_empty() {
+            None
+        } else {
+            Some(DateRange::parse(to)?)
+        };
+        if let Some(from) = from {
+            filter.from = Some(filter.from.map_or(from.first, |f| f.max(from.first)));
+        }
+        if let Some(to) = to {
+            filter.to = Some(filter.to.map_or(to.last, |t| t.min(to.last)));
+        }
+    }
+    rest.push_str(&text[at..]);
+    Ok(rest.trim().to_string())
 }
 
 /// Length of snippets, in characters.
@@ -68,13 +121,11 @@ const SNIPPET_CHARS: usize = 180;
 
 /// Parses `text` in tantivy's query language over titles (boosted) and bodies.
 pub fn parse(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>, QueryError> {
-    if text.trim().is_empty() {
-        return Err(QueryError::Empty);
-    }
     let fields = open.fields;
-    let mut parser = QueryParser::for_index(
-        &open.index,
-        vec![
+    parse_fields(
+        open,
+        text,
+        &[
             fields.title,
             fields.body,
             fields.parts,
@@ -83,7 +134,20 @@ pub fn parse(open: &OpenIndex, text: &str) -> Result<Box<dyn Query>, QueryError>
             fields.theme,
             fields.place,
         ],
-    );
+    )
+}
+
+/// Parses `text` with `default_fields` searched when a word names no field.
+pub fn parse_fields(
+    open: &OpenIndex,
+    text: &str,
+    default_fields: &[tantivy::schema::Field],
+) -> Result<Box<dyn Query>, QueryError> {
+    if text.trim().is_empty() {
+        return Err(QueryError::Empty);
+    }
+    let fields = open.fields;
+    let mut parser = QueryParser::for_index(&open.index, default_fields.to_vec());
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
     // A compound's part is a weaker match than the word itself.
@@ -142,20 +206,47 @@ fn of_kind(open: &OpenIndex, kind: &str, query: Box<dyn Query>) -> Box<dyn Query
     ]))
 }
 
+/// The report documents matching `text` (words, or none for every report with a
+/// filter) and `filter`; `dato:` terms in the text become part of the filter.
+pub fn report_query(
+    open: &OpenIndex,
+    text: &str,
+    filter: &ReportFilter,
+) -> Result<Box<dyn Query>, QueryError> {
+    let mut filter = filter.clone();
+    let text = take_date_terms(text, &mut filter)?;
+    let parsed = if text.is_empty() {
+        if filter.is_empty() {
+            return Err(QueryError::Empty);
+        }
+        None
+    } else {
+        Some(parse(open, &text)?)
+    };
+    let mut clauses = filter.clauses(open).map_err(|e| QueryError::Syntax {
+        query: text.clone(),
+        reason: e.to_string(),
+    })?;
+    clauses.push(filter::kind_clause(open, KIND_REPORT));
+    Ok(filter::combine(parsed, clauses))
+}
+
 /// Ranked reports matching `text`.
 pub fn search(
     open: &OpenIndex,
     text: &str,
     options: &SearchOptions,
 ) -> Result<Vec<Hit>, QueryError> {
-    let query = parse(open, text)?;
-    let query = of_kind(open, KIND_REPORT, query);
+    let query = report_query(open, text, &options.filter)?;
     let reader = open.index.reader()?;
     let searcher = reader.searcher();
-    let top = searcher.search(
-        &*query,
-        &TopDocs::with_limit(options.limit.max(1)).order_by_score(),
-    )?;
+    // Sorting by date looks at every match, not only the best ones.
+    let wanted = if options.by_date {
+        100_000
+    } else {
+        options.limit.max(1)
+    };
+    let top = searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
     let mut snippets = SnippetGenerator::create(&searcher, &*query, open.fields.body)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
     let fields = open.fields;
@@ -195,6 +286,15 @@ pub fn search(
     }
     // Equal scores (a report as HTML and as text) in a stable order.
     hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    if options.by_date {
+        hits.sort_by(|a, b| {
+            b.meeting_date
+                .or(b.published)
+                .cmp(&a.meeting_date.or(a.published))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        hits.truncate(options.limit.max(1));
+    }
     Ok(hits)
 }
 

@@ -249,6 +249,273 @@ pub fn terms(out: &mut impl Write, terms: &[String]) -> io::Result<()> {
     writeln!(out, "{}", terms.join(" "))
 }
 
+/// Dates as "2023-05-10", or "----------" when unknown.
+fn day(date: Option<jiff::civil::Date>) -> String {
+    date_or_dash(date)
+}
+
+/// Cuts `text` to about `max` characters on a word boundary.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// `referat people`: one aligned line per person.
+pub fn people(
+    out: &mut impl Write,
+    people: &[crate::query::answers::PersonSummary],
+) -> io::Result<()> {
+    if people.is_empty() {
+        return writeln!(out, "no people found");
+    }
+    let width = people
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    writeln!(
+        out,
+        "{DIM}{}  reports  first       last        roles (most recent first){DIM:#}",
+        pad("person", width)
+    )?;
+    for p in people {
+        writeln!(
+            out,
+            "{TITLE}{}{TITLE:#}  {:>7}  {DATE}{}{DATE:#}  {DATE}{}{DATE:#}  {}",
+            pad(&p.name, width),
+            p.reports,
+            day(p.first),
+            day(p.last),
+            shorten(&p.roles.join("; "), 90)
+        )?;
+    }
+    Ok(())
+}
+
+fn evidence(
+    out: &mut impl Write,
+    indent: &str,
+    e: &crate::query::answers::Evidence,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{indent}{DIM}{}  {}  ({}){DIM:#}",
+        day(e.date),
+        e.title,
+        e.report
+    )?;
+    writeln!(out, "{indent}«{}»", shorten(&e.passage, 200))
+}
+
+/// `referat people --about`: people ranked by the passages about the query.
+pub fn people_about(
+    out: &mut impl Write,
+    people: &[crate::query::answers::PersonAnswer],
+) -> io::Result<()> {
+    if people.is_empty() {
+        return writeln!(out, "no one is named where that is mentioned");
+    }
+    let width = people.len().to_string().len();
+    for (rank, p) in people.iter().enumerate() {
+        let absent = if p.absent {
+            format!(" {MATCH}(absent){MATCH:#}")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{:>width$}. {TITLE}{}{TITLE:#}{absent}  {}",
+            rank + 1,
+            p.name,
+            shorten(&p.roles.join("; "), 80)
+        )?;
+        evidence(out, &" ".repeat(width + 2), &p.evidence)?;
+    }
+    Ok(())
+}
+
+/// `referat person`: one person's reports in date order.
+pub fn person(out: &mut impl Write, t: &crate::query::answers::PersonTimeline) -> io::Result<()> {
+    writeln!(out, "{TITLE}{}{TITLE:#}", t.name)?;
+    if !t.variants.is_empty() {
+        writeln!(out, "{DIM}also written {}{DIM:#}", t.variants.join(", "))?;
+    }
+    for entry in &t.entries {
+        let actions: Vec<&str> = entry.actions.iter().map(|a| action_word(*a)).collect();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{DATE}{}{DATE:#}  {TITLE}{}{TITLE:#}",
+            day(entry.date),
+            entry.title
+        )?;
+        let indent = "            ";
+        if !entry.places.is_empty() {
+            writeln!(
+                out,
+                "{indent}{LABEL}place{LABEL:#}   {}",
+                entry.places.join(", ")
+            )?;
+        }
+        if !entry.roles.is_empty() {
+            writeln!(
+                out,
+                "{indent}{LABEL}roles{LABEL:#}   {}",
+                entry.roles.join("; ")
+            )?;
+        }
+        writeln!(
+            out,
+            "{indent}{LABEL}did{LABEL:#}     {}",
+            actions.join(", ")
+        )?;
+        writeln!(out, "{indent}{DIM}{}{DIM:#}", entry.report)?;
+        for passage in &entry.passages {
+            writeln!(out, "{indent}«{}»", shorten(passage, 200))?;
+        }
+    }
+    Ok(())
+}
+
+/// `referat themes`.
+pub fn themes(
+    out: &mut impl Write,
+    themes: &[crate::query::answers::ThemeSummary],
+) -> io::Result<()> {
+    if themes.is_empty() {
+        return writeln!(out, "no themes found");
+    }
+    for t in themes {
+        let dates: Vec<String> = t.dates.iter().map(ToString::to_string).collect();
+        writeln!(
+            out,
+            "{TITLE}{}{TITLE:#}  {DIM}({} report{}){DIM:#}",
+            t.theme,
+            t.reports,
+            if t.reports == 1 { "" } else { "s" }
+        )?;
+        if !t.variants.is_empty() {
+            writeln!(out, "    {DIM}also: {}{DIM:#}", t.variants.join(" · "))?;
+        }
+        writeln!(
+            out,
+            "    {DATE}{}{DATE:#}  {DIM}{}{DIM:#}",
+            dates.join(", "),
+            t.report_ids.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `referat timeline`.
+pub fn timeline(
+    out: &mut impl Write,
+    meetings: &[crate::query::answers::Meeting],
+) -> io::Result<()> {
+    if meetings.is_empty() {
+        return writeln!(out, "no meetings found");
+    }
+    for m in meetings {
+        let kind = if m.kind.is_empty() {
+            String::new()
+        } else {
+            format!("  {LABEL}{}{LABEL:#}", m.kind)
+        };
+        writeln!(
+            out,
+            "{DATE}{}{DATE:#}{kind}  {TITLE}{}{TITLE:#}",
+            day(m.date),
+            m.title
+        )?;
+        let indent = "            ";
+        if !m.places.is_empty() {
+            writeln!(
+                out,
+                "{indent}{LABEL}place{LABEL:#}   {}",
+                m.places.join(", ")
+            )?;
+        }
+        if !m.people.is_empty() {
+            writeln!(
+                out,
+                "{indent}{LABEL}people{LABEL:#}  {}",
+                shorten(&m.people.join(", "), 160)
+            )?;
+        }
+        if !m.themes.is_empty() {
+            writeln!(
+                out,
+                "{indent}{LABEL}themes{LABEL:#}  {}",
+                shorten(&m.themes.join(" · "), 160)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `search --facets`: the top values over the matching reports.
+pub fn facets(out: &mut impl Write, f: &crate::query::answers::Facets) -> io::Result<()> {
+    writeln!(out)?;
+    for (label, values) in [
+        ("people", &f.people),
+        ("themes", &f.themes),
+        ("places", &f.places),
+        ("years", &f.years),
+    ] {
+        let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        writeln!(
+            out,
+            "{LABEL}{label:<7}{LABEL:#} {}",
+            if list.is_empty() {
+                "-".to_string()
+            } else {
+                list.join(", ")
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// `referat ask`.
+pub fn answer(out: &mut impl Write, a: &crate::query::ask::Answer) -> io::Result<()> {
+    if a.fallback {
+        writeln!(
+            out,
+            "{DIM}could not read that as a question (kven/kva/når/kvar …); searching instead{DIM:#}"
+        )?;
+    }
+    if a.answers.is_empty() {
+        return writeln!(out, "no answer found");
+    }
+    let width = a.answers.len().to_string().len();
+    for (rank, item) in a.answers.iter().enumerate() {
+        let detail = if item.detail.is_empty() {
+            String::new()
+        } else {
+            format!("  {DIM}{}{DIM:#}", shorten(&item.detail, 80))
+        };
+        writeln!(
+            out,
+            "{:>width$}. {TITLE}{}{TITLE:#}{detail}",
+            rank + 1,
+            item.answer
+        )?;
+        evidence(out, &" ".repeat(width + 2), &item.evidence)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,744 @@
+//! Answers about people, themes and meetings, aggregated over the stored reports.
+//!
+//! Every answer is backed by reports (and, for `people --about`, by the passages
+//! that name the person), so a user can always see where it came from.
+
+use std::collections::{BTreeSet, HashMap};
+
+use jiff::civil::Date;
+use serde::Serialize;
+use tantivy::collector::{FacetCollector, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::filter::{ReportFilter, combine, kind_clause};
+use super::{QueryError, parse_fields};
+use crate::analysis::names::name_key;
+use crate::index::OpenIndex;
+use crate::index::schema::{KIND_PASSAGE, KIND_REPORT};
+use crate::report::{Action, Report};
+
+/// Most reports an aggregate reads.
+const MAX_REPORTS: usize = 100_000;
+
+/// The reports matching `query` (all when `None`) and `filter`, best first.
+pub fn reports(
+    open: &OpenIndex,
+    query: Option<&str>,
+    filter: &ReportFilter,
+) -> Result<Vec<(f32, Report)>, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let parsed = match query.filter(|q| !q.trim().is_empty()) {
+        Some(q) => Some(super::parse(open, q)?),
+        None => None,
+    };
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    let query = combine(parsed, clauses);
+    let top = searcher.search(&*query, &TopDocs::with_limit(MAX_REPORTS).order_by_score())?;
+    top.into_iter()
+        .map(|(score, address)| Ok((score, stored_report(open, &searcher, address)?)))
+        .collect()
+}
+
+fn filter_clauses(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+) -> Result<super::filter::Clauses, QueryError> {
+    filter.clauses(open).map_err(|e| QueryError::Syntax {
+        query: format!("{filter:?}"),
+        reason: e.to_string(),
+    })
+}
+
+pub(crate) fn stored_report(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<Report, QueryError> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let json = doc
+        .get_first(open.fields.report)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    serde_json::from_str(json).map_err(|e| QueryError::Stored(e.to_string()))
+}
+
+/// The report's date: the meeting, else the publish date.
+pub fn report_date(report: &Report) -> Option<Date> {
+    report.meeting_date().or(report.published)
+}
+
+/// One person across the reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    pub name: String,
+    /// Number of reports the person appears in.
+    pub reports: usize,
+    /// Roles as written, most recent first.
+    pub roles: Vec<String>,
+    pub first: Option<Date>,
+    pub last: Option<Date>,
+    pub actions: Vec<Action>,
+}
+
+/// People in the matching reports, most reports first.
+pub fn people(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    limit: usize,
+) -> Result<Vec<PersonSummary>, QueryError> {
+    let mut reports = reports(open, None, filter)?;
+    // Newest first, so roles come out most recent first.
+    reports.sort_by_key(|(_, r)| std::cmp::Reverse(report_date(r)));
+    let mut by_key: HashMap<String, PersonSummary> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (_, report) in &reports {
+        let date = report_date(report);
+        for person in &report.people {
+            let key = name_key(&person.name);
+            let entry = by_key.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                PersonSummary {
+                    name: person.name.clone(),
+                    reports: 0,
+                    roles: Vec::new(),
+                    first: None,
+                    last: None,
+                    actions: Vec::new(),
+                }
+            });
+            entry.reports += 1;
+            for role in &person.roles {
+                if !entry.roles.contains(role) {
+                    entry.roles.push(role.clone());
+                }
+            }
+            for action in &person.actions {
+                if !entry.actions.contains(action) {
+                    entry.actions.push(*action);
+                }
+            }
+            if let Some(date) = date {
+                entry.first = Some(entry.first.map_or(date, |f| f.min(date)));
+                entry.last = Some(entry.last.map_or(date, |l| l.max(date)));
+            }
+        }
+    }
+    let mut people: Vec<PersonSummary> = order
+        .into_iter()
+        .filter_map(|k| by_key.remove(&k))
+        .collect();
+    for person in &mut people {
+        person.actions.sort();
+    }
+    people.sort_by(|a, b| {
+        b.reports
+            .cmp(&a.reports)
+            .then_with(|| b.last.cmp(&a.last))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    people.truncate(limit);
+    Ok(people)
+}
+
+/// A passage that backs an answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub report: String,
+    pub title: String,
+    pub date: Option<Date>,
+    pub passage: String,
+}
+
+/// A person ranked by the passages about a query.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonAnswer {
+    pub name: String,
+    pub score: f32,
+    pub roles: Vec<String>,
+    /// Was absent from the meeting the evidence comes from.
+    pub absent: bool,
+    pub evidence: Evidence,
+}
+
+/// Passages matching `query`, with their report and score.
+fn passages(
+    open: &OpenIndex,
+    query: &str,
+    filter: &ReportFilter,
+    limit: usize,
+) -> Result<Vec<(f32, String, usize)>, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let parsed = parse_fields(
+        open,
+        query,
+        &[open.fields.body, open.fields.parts, open.fields.person],
+    )?;
+    let date_only = ReportFilter {
+        from: filter.from,
+        to: filter.to,
+        ..ReportFilter::default()
+    };
+    let mut clauses = filter_clauses(open, &date_only)?;
+    clauses.push(kind_clause(open, KIND_PASSAGE));
+    let query = combine(Some(parsed), clauses);
+    let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+    let mut found = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let id = doc
+            .get_first(open.fields.id)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let no = doc
+            .get_first(open.fields.passage_no)
+            .and_then(|v| v.as_u64())
+            .unwrap_or_default();
+        found.push((score, id, no as usize));
+    }
+    Ok(found)
+}
+
+/// Loads stored reports by id, once each.
+struct ReportCache<'a> {
+    open: &'a OpenIndex,
+    searcher: Searcher,
+    reports: HashMap<String, Option<Report>>,
+}
+
+impl<'a> ReportCache<'a> {
+    fn new(open: &'a OpenIndex) -> Result<Self, QueryError> {
+        Ok(ReportCache {
+            open,
+            searcher: open.index.reader()?.searcher(),
+            reports: HashMap::new(),
+        })
+    }
+
+    fn get(&mut self, id: &str) -> Result<Option<&Report>, QueryError> {
+        if !self.reports.contains_key(id) {
+            let term = Term::from_field_text(self.open.fields.id, id);
+            let query = combine(
+                Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+                vec![kind_clause(self.open, KIND_REPORT)],
+            );
+            let top = self
+                .searcher
+                .search(&*query, &TopDocs::with_limit(1).order_by_score())?;
+            let report = match top.first() {
+                Some((_, address)) => Some(stored_report(self.open, &self.searcher, *address)?),
+                None => None,
+            };
+            self.reports.insert(id.to_string(), report);
+        }
+        Ok(self.reports.get(id).and_then(Option::as_ref))
+    }
+}
+
+/// People ranked by the passages where `query` matches and they are named or
+/// referred to (by surname, or in the same list item as the matching passage).
+pub fn people_about(
+    open: &OpenIndex,
+    query: &str,
+    filter: &ReportFilter,
+    limit: usize,
+) -> Result<Vec<PersonAnswer>, QueryError> {
+    let allowed: Option<BTreeSet<String>> =
+        if filter.person.is_some() || filter.theme.is_some() || filter.place.is_some() {
+            Some(
+                reports(open, None, filter)?
+                    .into_iter()
+                    .map(|(_, r)| r.id)
+                    .collect(),
+            )
+        } else {
+            None
+        };
+    let found = passages(open, query, filter, 1000)?;
+    let mut cache = ReportCache::new(open)?;
+    let mut answers: HashMap<String, PersonAnswer> = HashMap::new();
+    for (score, id, no) in found {
+        if allowed.as_ref().is_some_and(|a| !a.contains(&id)) {
+            continue;
+        }
+        let Some(report) = cache.get(&id)? else {
+            continue;
+        };
+        let Some(passage) = report.passages.get(no) else {
+            continue;
+        };
+        let section_mates: BTreeSet<usize> = match passage.section {
+            Some(section) => report
+                .passages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.section == Some(section))
+                .map(|(i, _)| i)
+                .collect(),
+            None => BTreeSet::new(),
+        };
+        for person in &report.people {
+            let weight = if person.passages.contains(&no) {
+                1.0
+            } else if person.passages.iter().any(|p| section_mates.contains(p)) {
+                0.5
+            } else {
+                continue;
+            };
+            let key = name_key(&person.name);
+            let gained = score * weight;
+            let evidence = Evidence {
+                report: report.id.clone(),
+                title: report.title.clone(),
+                date: report_date(report),
+                passage: passage.text.clone(),
+            };
+            let absent = person.actions.contains(&Action::Absent);
+            let entry = answers.entry(key).or_insert_with(|| PersonAnswer {
+                name: person.name.clone(),
+                score: 0.0,
+                roles: person.roles.clone(),
+                absent,
+                evidence: evidence.clone(),
+            });
+            // The strongest passage naming the person is the evidence shown.
+            if weight == 1.0 && !entry.evidence.passage.contains(surname(&person.name)) {
+                entry.evidence = evidence;
+            }
+            entry.score += gained;
+        }
+    }
+    let mut answers: Vec<PersonAnswer> = answers.into_values().collect();
+    answers.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    answers.truncate(limit);
+    Ok(answers)
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+/// One report in a person's timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub report: String,
+    pub title: String,
+    pub date: Option<Date>,
+    pub places: Vec<String>,
+    pub roles: Vec<String>,
+    pub actions: Vec<Action>,
+    pub passages: Vec<String>,
+}
+
+/// A person and the reports they appear in, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonTimeline {
+    pub name: String,
+    pub variants: Vec<String>,
+    pub entries: Vec<TimelineEntry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PersonError {
+    #[error("no person matches '{query}'{}", closest_hint(.closest))]
+    NoMatch { query: String, closest: Vec<String> },
+    #[error("several people match '{query}': {}; give more of the name", .matches.join(", "))]
+    Ambiguous { query: String, matches: Vec<String> },
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+fn closest_hint(closest: &[String]) -> String {
+    if closest.is_empty() {
+        String::new()
+    } else {
+        format!("; the closest names are {}", closest.join(", "))
+    }
+}
+
+/// Every person name in the index, with the number of reports.
+fn known_people(open: &OpenIndex) -> Result<Vec<(String, u64)>, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let mut collector = FacetCollector::for_field("fasett");
+    collector.add_facet("/person");
+    let query = combine(None, vec![kind_clause(open, KIND_REPORT)]);
+    let counts = searcher.search(&*query, &collector)?;
+    Ok(counts
+        .get("/person")
+        .filter_map(|(facet, count)| {
+            facet
+                .to_path()
+                .last()
+                .map(|name| ((*name).to_string(), count))
+        })
+        .collect())
+}
+
+/// Edit distance between two short keys.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut previous = row[0];
+        row[0] = i;
+        for j in 1..=b.len() {
+            let current = row[j];
+            row[j] = (row[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous + usize::from(a[i - 1] != b[j - 1]));
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// Finds the person `query` means: a full name, a surname, a name without
+/// diacritics (`Storoy`) or with a small typo (`Follesøe`).
+pub fn resolve_person(open: &OpenIndex, query: &str) -> Result<String, PersonError> {
+    let people = known_people(open)?;
+    let wanted = name_key(&query.split_whitespace().collect::<Vec<_>>().join(" "));
+    let wanted_words = wanted.split_whitespace().count();
+    let mut tiers: [Vec<String>; 3] = Default::default();
+    for (name, _) in &people {
+        let key = name_key(name);
+        let last = key.split_whitespace().last().unwrap_or_default();
+        let tolerance = if wanted.len() >= 8 { 2 } else { 1 };
+        if key == wanted {
+            tiers[0].push(name.clone());
+        } else if wanted_words == 1
+            && (last == wanted || key.split_whitespace().next() == Some(&wanted))
+        {
+            tiers[1].push(name.clone());
+        } else if key.chars().next() == wanted.chars().next()
+            && distance(&key, &wanted) <= tolerance
+            || (wanted_words == 1
+                && last.chars().next() == wanted.chars().next()
+                && distance(last, &wanted) <= tolerance.min(1))
+        {
+            tiers[2].push(name.clone());
+        }
+    }
+    for tier in tiers {
+        match tier.len() {
+            0 => continue,
+            1 => return Ok(tier.into_iter().next().unwrap_or_default()),
+            _ => {
+                let mut matches = tier;
+                matches.sort();
+                return Err(PersonError::Ambiguous {
+                    query: query.to_string(),
+                    matches,
+                });
+            }
+        }
+    }
+    let mut closest: Vec<(usize, String)> = people
+        .iter()
+        .map(|(name, _)| {
+            let key = name_key(name);
+            let last = key
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .to_string();
+            (
+                distance(&key, &wanted).min(distance(&last, &wanted)),
+                name.clone(),
+            )
+        })
+        .collect();
+    closest.sort();
+    Err(PersonError::NoMatch {
+        query: query.to_string(),
+        closest: closest.into_iter().take(3).map(|(_, n)| n).collect(),
+    })
+}
+
+/// The timeline of the person `query` resolves to.
+pub fn person_timeline(
+    open: &OpenIndex,
+    query: &str,
+    filter: &ReportFilter,
+) -> Result<PersonTimeline, PersonError> {
+    let name = resolve_person(open, query)?;
+    let searcher = open.index.reader().map_err(QueryError::from)?.searcher();
+    let facet = Facet::from_path(["person", name.as_str()]);
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    let query = combine(
+        Some(Box::new(TermQuery::new(
+            Term::from_facet(open.fields.facet, &facet),
+            IndexRecordOption::Basic,
+        ))),
+        clauses,
+    );
+    let top = searcher
+        .search(&*query, &TopDocs::with_limit(MAX_REPORTS).order_by_score())
+        .map_err(QueryError::from)?;
+    let mut entries = Vec::new();
+    let mut variants: Vec<String> = Vec::new();
+    for (_, address) in top {
+        let report = stored_report(open, &searcher, address)?;
+        let Some(person) = report.people.iter().find(|p| p.name == name) else {
+            continue;
+        };
+        for variant in &person.variants {
+            if !variants.contains(variant) {
+                variants.push(variant.clone());
+            }
+        }
+        entries.push(TimelineEntry {
+            report: report.id.clone(),
+            title: report.title.clone(),
+            date: report_date(&report),
+            places: report.places.clone(),
+            roles: person.roles.clone(),
+            actions: person.actions.clone(),
+            passages: person
+                .passages
+                .iter()
+                .filter_map(|&i| report.passages.get(i).map(|p| p.text.clone()))
+                .collect(),
+        });
+    }
+    entries.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.report.cmp(&b.report)));
+    Ok(PersonTimeline {
+        name,
+        variants,
+        entries,
+    })
+}
+
+/// A theme (or a group of similar ones) across the reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeSummary {
+    pub theme: String,
+    /// Other spellings grouped with it ("Helseplattformen (HP)", "HP").
+    pub variants: Vec<String>,
+    pub reports: usize,
+    pub dates: Vec<Date>,
+    pub report_ids: Vec<String>,
+}
+
+/// The grouping key of a theme: without brackets, with abbreviations the report
+/// defines spelled out, through the text analyzer.
+fn theme_key(theme: &str, report: &Report) -> String {
+    let mut text = theme.to_string();
+    while let (Some(open), Some(close)) = (text.find('('), text.find(')')) {
+        if close <= open {
+            break;
+        }
+        text.replace_range(open..=close, " ");
+    }
+    let text = text.trim();
+    let text = report
+        .organisations
+        .iter()
+        .find(|o| o.abbreviations.iter().any(|a| a == text))
+        .map_or(text.to_string(), |o| o.name.clone());
+    crate::analysis::terms(crate::analysis::Analyzer::Text, &text).join(" ")
+}
+
+/// Themes of the matching reports, most reports first.
+pub fn themes(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    query: Option<&str>,
+    limit: usize,
+) -> Result<Vec<ThemeSummary>, QueryError> {
+    let mut reports = reports(open, query, filter)?;
+    reports.sort_by_key(|(_, r)| report_date(r));
+    let mut groups: HashMap<String, ThemeSummary> = HashMap::new();
+    let mut order = Vec::new();
+    for (_, report) in &reports {
+        let mut seen_here = BTreeSet::new();
+        for theme in &report.themes {
+            let key = theme_key(theme, report);
+            if key.is_empty() || !seen_here.insert(key.clone()) {
+                continue;
+            }
+            let entry = groups.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                ThemeSummary {
+                    theme: theme.clone(),
+                    variants: Vec::new(),
+                    reports: 0,
+                    dates: Vec::new(),
+                    report_ids: Vec::new(),
+                }
+            });
+            if *theme != entry.theme && !entry.variants.contains(theme) {
+                entry.variants.push(theme.clone());
+            }
+            entry.reports += 1;
+            if let Some(date) = report_date(report)
+                && !entry.dates.contains(&date)
+            {
+                entry.dates.push(date);
+            }
+            entry.report_ids.push(report.id.clone());
+        }
+    }
+    let mut themes: Vec<ThemeSummary> = order
+        .into_iter()
+        .filter_map(|k| groups.remove(&k))
+        .collect();
+    themes.sort_by(|a, b| {
+        b.reports
+            .cmp(&a.reports)
+            .then_with(|| b.dates.last().cmp(&a.dates.last()))
+    });
+    themes.truncate(limit);
+    Ok(themes)
+}
+
+/// One meeting in the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub date: Option<Date>,
+    pub kind: String,
+    pub title: String,
+    pub report: String,
+    pub places: Vec<String>,
+    pub people: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+/// What kind of meeting a report is about, from the words of its title or first
+/// sentence ("partnarskapsmøte", "kommunestyre", "strategisk samarbeidsutval").
+pub fn meeting_kind(report: &Report) -> String {
+    let first = report.passages.first().map_or("", |p| p.text.as_str());
+    for text in [report.title.as_str(), first] {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let is_kind = [
+                "møte",
+                "utval",
+                "styre",
+                "råd",
+                "konferanse",
+                "seminar",
+                "samling",
+                "sakliste",
+                "protokoll",
+                "forum",
+            ]
+            .iter()
+            .any(|k| {
+                word.ends_with(k)
+                    || word.starts_with("kommunestyre")
+                    || word.starts_with("styremøte")
+            });
+            if is_kind {
+                // Keep a preceding adjective ("utvida samarbeidsmøte", "strategisk …").
+                let start = if i > 0
+                    && (words[i - 1].ends_with('a')
+                        || words[i - 1].ends_with("isk")
+                        || words[i - 1].ends_with("leg"))
+                {
+                    i - 1
+                } else {
+                    i
+                };
+                return words[start..=i].join(" ");
+            }
+        }
+    }
+    String::new()
+}
+
+/// Meetings in date order.
+pub fn timeline(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    query: Option<&str>,
+) -> Result<Vec<Meeting>, QueryError> {
+    let mut meetings: Vec<Meeting> = reports(open, query, filter)?
+        .into_iter()
+        .map(|(_, report)| Meeting {
+            date: report_date(&report),
+            kind: meeting_kind(&report),
+            title: report.title.clone(),
+            report: report.id.clone(),
+            places: report.places.clone(),
+            people: report.people.iter().map(|p| p.name.clone()).collect(),
+            themes: report.themes.clone(),
+        })
+        .collect();
+    meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.report.cmp(&b.report)));
+    Ok(meetings)
+}
+
+/// Top values of the facets over the reports matching a search.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Facets {
+    pub people: Vec<(String, u64)>,
+    pub themes: Vec<(String, u64)>,
+    pub places: Vec<(String, u64)>,
+    pub years: Vec<(String, u64)>,
+}
+
+pub fn facets(open: &OpenIndex, query: &dyn Query, top: usize) -> Result<Facets, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let mut collector = FacetCollector::for_field("fasett");
+    for root in ["/person", "/tema", "/stad", "/år"] {
+        collector.add_facet(root);
+    }
+    let counts = searcher.search(query, &collector)?;
+    let top_of = |root: &str| -> Vec<(String, u64)> {
+        counts
+            .top_k(root, top)
+            .into_iter()
+            .filter_map(|(facet, count)| facet.to_path().last().map(|v| ((*v).to_string(), count)))
+            .collect()
+    };
+    let mut years: Vec<(String, u64)> = counts
+        .get("/år")
+        .filter_map(|(facet, count)| facet.to_path().last().map(|v| ((*v).to_string(), count)))
+        .collect();
+    years.sort_by(|a, b| b.0.cmp(&a.0));
+    years.truncate(top);
+    Ok(Facets {
+        people: top_of("/person"),
+        themes: top_of("/tema"),
+        places: top_of("/stad"),
+        years,
+    })
+}
+
+/// The newest year any report in the index is dated in.
+pub fn latest_year(open: &OpenIndex) -> Result<Option<i16>, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let mut collector = FacetCollector::for_field("fasett");
+    collector.add_facet("/år");
+    let query = combine(None, vec![kind_clause(open, KIND_REPORT)]);
+    let counts = searcher.search(&*query, &collector)?;
+    Ok(counts
+        .get("/år")
+        .filter_map(|(facet, _)| facet.to_path().last().and_then(|y| y.parse().ok()))
+        .max())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("foleso", "foleso"), 0);
+        assert_eq!(distance("storoy", "storey"), 1);
+        assert_eq!(distance("abc", ""), 3);
+    }
+}
