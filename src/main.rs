@@ -44,6 +44,7 @@ enum Command {
     /// Search reports: ranked results with date, title and a highlighted snippet.
     Search {
         /// Words, "phrases", AND/OR/NOT, field:term, person:, tema:, stad:, dato:.
+        #[arg(required_unless_present_any = ["from", "to", "person", "theme", "place"])]
         query: Vec<String>,
         /// Number of results.
         #[arg(long, short = 'n', default_value_t = 10)]
