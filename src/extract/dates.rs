@@ -88,6 +88,14 @@ static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
+/// "30. september–1. oktober 2024": a range across two months.
+static CROSS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})\.?\s*({MONTHS})\b\.?\s*(?:[-–—]|til)\s*(\d{{1,2}})\.?\s*({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("valid date regex")
+});
+
 /// "16.05.2023", "07.12.23", "2023-11-14".
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b").expect("valid date regex")
@@ -205,8 +213,44 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     // claim their words, so "februar 2023" is not read from them as a month.
     let mut rejected: Vec<(usize, usize)> = Vec::new();
 
+    for caps in CROSS_MONTH.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let (Some(m1), Some(m2)) = (month_number(&caps[2]), month_number(&caps[4])) else {
+            continue;
+        };
+        let (Ok(d1), Ok(d2)) = (caps[1].parse::<i8>(), caps[3].parse::<i8>()) else {
+            continue;
+        };
+        rejected.push((whole.start(), whole.end()));
+        // The year belongs to the end; a range over new year starts the year before.
+        let end = match caps.get(5).and_then(|y| y.as_str().parse::<i32>().ok()) {
+            Some(year) => checked_date(year, m2.into(), d2.into()),
+            None => infer_year(m2, d2, None, ctx),
+        };
+        let Some(end) = end else {
+            continue;
+        };
+        let start_year = if m1 > m2 { end.year() - 1 } else { end.year() };
+        let Some(start) =
+            checked_date(start_year.into(), m1.into(), d1.into()).filter(|s| *s < end)
+        else {
+            continue;
+        };
+        found.push(FoundDate {
+            value: DateValue::Day(start),
+            until: Some(end),
+            start: whole.start(),
+            end: whole.end(),
+            phrase: whole.as_str().trim().trim_end_matches('.').to_string(),
+            year_from_context: caps.get(5).is_none(),
+        });
+    }
+
     for caps in TEXTUAL.captures_iter(text) {
         let whole = caps.get(0).expect("match");
+        if overlaps(&found, whole.start(), whole.end()) {
+            continue;
+        }
         rejected.push((whole.start(), whole.end()));
         let Some(month) = caps.get(4).and_then(|m| month_number(m.as_str())) else {
             continue;
@@ -436,6 +480,14 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn ranges_across_months() {
+        let found = find_dates("samla 30. september–1. oktober 2024 på Stord", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2024, 9, 30)));
+        assert_eq!(found[0].until, Some(date(2024, 10, 1)));
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -24,7 +24,7 @@ static THEME_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static AGENDA_CASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\s+)?(?:sak|saksnr\.?)\s*\d{1,3}\s*/\s*\d{2,4}\s*[:.–—-]?\s*(.{3,160})$")
+    Regex::new(r"(?i)^(?:\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\s+)?(?:sak|saksnr\.?|ps|rs|ds|os|fs)\s*\d{1,3}\s*/\s*\d{2,4}\s*[:.–—-]?\s*(.{3,160})$")
         .expect("valid regex")
 });
 static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,11 +146,14 @@ pub fn find_themes(
                 .or_else(|| caps.get(2))
                 .map_or("", |m| m.as_str());
             // The topic ends where the sentence turns to time and place.
-            let cut = [" i går", " i dag", " på ", " den ", " med "]
-                .iter()
-                .filter_map(|w| theme.find(w))
-                .filter(|&i| i >= 8)
-                .min()
+            static PLACE_OR_TIME: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r" (?:i går| i dag|på |den |med |i (?:\p{Lu}|\p{Ll}+salen|\p{Ll}+rommet|auditoriet))")
+                    .expect("valid regex")
+            });
+            let cut = PLACE_OR_TIME
+                .find_iter(theme)
+                .map(|m| m.start())
+                .find(|&i| i >= 8)
                 .unwrap_or(theme.len());
             push_theme(&mut themes, clean_theme(&theme[..cut]));
         }
@@ -331,17 +334,28 @@ fn push_place(places: &mut Vec<String>, place: &str) {
     }
 }
 
+fn cut_at_next_meeting(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    ["neste møte", "neste samling", "neste gong", "neste gang"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .map_or(text, |i| &text[..i])
+}
+
 /// Venue and town of the meeting, from the first passages that name a venue.
 pub fn find_places(passages: &[Passage]) -> Vec<String> {
     let mut places: Vec<String> = Vec::new();
     for passage in passages.iter().take(12) {
-        for caps in HALL.captures_iter(&passage.text) {
+        // A later meeting's venue ("Neste møte blir på …") is not this meeting's.
+        let text = cut_at_next_meeting(&passage.text);
+        for caps in HALL.captures_iter(text) {
             push_place(&mut places, &caps[1]);
             if let Some(town) = caps.get(2) {
                 push_place(&mut places, town.as_str());
             }
         }
-        for caps in NAMED_VENUE.captures_iter(&passage.text) {
+        for caps in NAMED_VENUE.captures_iter(text) {
             let venue = &caps[1];
             let words: Vec<&str> = venue.split_whitespace().collect();
             let is_venue = words.iter().any(|w| VENUE_WORDS.contains(w))

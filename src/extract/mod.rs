@@ -164,7 +164,7 @@ fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
 
 /// Words that make a sentence about a meeting taking place.
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?\b|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog")
+    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?\b|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog|^\s*dato\s*:|^\s*tid\s*:")
         .expect("valid regex")
 });
 /// Words just before a date that make it something other than the meeting day.

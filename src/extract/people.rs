@@ -42,6 +42,19 @@ static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalised words that end a name: they belong to what follows it.
 const NOT_NAME_WORDS: &[&str] = &[
+    "To",
+    "Av",
+    "Om",
+    "Ved",
+    "For",
+    "Som",
+    "Ein",
+    "Eit",
+    "Ei",
+    "Tre",
+    "Fire",
+    "Fem",
+    "Dag",
     "Foto",
     "Kommune",
     "Kommunane",
@@ -185,6 +198,19 @@ const ROLE_ENDINGS: &[&str] = &[
     "tilsett",
     "ansatt",
     "seniorrådgjevar",
+    "medarbeidar",
+    "medarbeider",
+    "styrar",
+    "styrer",
+    "lærar",
+    "lærer",
+    "handsamar",
+    "behandlar",
+    "behandler",
+    "byråd",
+    "bibliotekar",
+    "konservator",
+    "kontrollør",
 ];
 
 /// Words that can open a role before its head word ("tidlegare ekspedisjonssjef").
@@ -306,6 +332,14 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             roles.extend(role_after(&text[mention.end..next_start], next.is_some()));
             roles.extend(role_in_brackets(&text[mention.end..next_start]));
         }
+        // "seier kommunalsjef Ragnhild Tødenes i Stad kommune.": the employer after the
+        // name completes the title before it.
+        if mention.full
+            && roles.len() == 1
+            && let Some(employer) = employer_after(&text[mention.end..next_start])
+        {
+            roles[0] = format!("{} {employer}", roles[0]);
+        }
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
         // "Leiar og nestleiar i X Line Lingen og Anders Høe": split the shared roles.
         if let Some((first, second)) = shared_roles(text, &mentions, i) {
@@ -325,6 +359,81 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     }
     assign_actions(passages, &mut people, &mentions);
     people
+}
+
+/// Words after a name that make it the name of a place or institution ("Olav Duun
+/// vidaregåande skule", "Ivar Aasen-tunet", "Quality Hotel Edvard Grieg").
+fn names_an_institution(capitalised_before: &[&str], after: &str) -> bool {
+    const INSTITUTION_WORDS: &[&str] = &[
+        "vidaregåande",
+        "videregående",
+        "skule",
+        "skole",
+        "gymnas",
+        "senter",
+        "senteret",
+        "minnehall",
+        "plass",
+        "gate",
+        "gata",
+        "veg",
+        "vegen",
+        "vei",
+        "veien",
+        "museum",
+        "stadion",
+        "hall",
+        "hallen",
+        "kyrkje",
+        "kirke",
+        "stiftelse",
+        "fond",
+        "hotell",
+        "hotel",
+    ];
+    if after.starts_with('-') {
+        return true;
+    }
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let hotel_before = capitalised_before.iter().any(|w| {
+        matches!(
+            *w,
+            "Hotel" | "Hotell" | "Scandic" | "Quality" | "Thon" | "Clarion"
+        )
+    });
+    hotel_before || INSTITUTION_WORDS.contains(&next.as_str())
+}
+
+/// A photo credit to an agency or archive, not a photographer ("NTB Scanpix",
+/// "Adobe Stock").
+fn is_agency(words: &[&str]) -> bool {
+    const AGENCY_WORDS: &[&str] = &[
+        "Stock",
+        "Museum",
+        "Scanpix",
+        "Media",
+        "Foto",
+        "Arkiv",
+        "Bilder",
+        "Images",
+        "Photo",
+        "Kommune",
+        "Fylkeskommune",
+        "Biletarkiv",
+        "Bildearkiv",
+        "Pressefoto",
+        "Illustrasjon",
+    ];
+    words.iter().any(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    }) || words.last().is_some_and(|w| AGENCY_WORDS.contains(w))
 }
 
 /// Byte ranges of full names in `text`.
@@ -363,7 +472,14 @@ fn full_names(text: &str) -> Vec<(usize, usize)> {
                 } else {
                     end
                 };
-                names.push((start, end));
+                let name_words: Vec<&str> = words[i..j].iter().map(|(_, w)| *w).collect();
+                let after = &text[end..];
+                let before: Vec<&str> = words[..i].iter().map(|(_, w)| *w).collect();
+                let institution = names_an_institution(&before, after);
+                let agency = credited && !is_given_name(words[i].1) && is_agency(&name_words);
+                if !institution && !agency {
+                    names.push((start, end));
+                }
                 i = j;
             } else {
                 i += 1;
@@ -516,7 +632,30 @@ fn whole_word_matches(text: &str, word: &str) -> Vec<(usize, usize)> {
         .filter(|(at, _)| {
             let before = text[..*at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            let next_word = text[at + word.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let place = matches!(
+                next_word,
+                "kommune"
+                    | "fylkeskommune"
+                    | "sjukehus"
+                    | "sykehus"
+                    | "kyrkje"
+                    | "kirke"
+                    | "skule"
+                    | "skole"
+                    | "hamn"
+                    | "havn"
+                    | "stasjon"
+                    | "sokn"
+                    | "prestegjeld"
+            );
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && !place
         })
         .map(|(at, _)| (at, at + word.len()))
         .collect()
@@ -549,6 +688,13 @@ fn role_before(segment: &str) -> Vec<String> {
     // Only the clause next to the name counts.
     let clause_start = clause_start(segment);
     let mut clause = segment[clause_start..].trim_end();
+    // "Møteleiar var Halvard Strand": the role stands before a copula.
+    for copula in [" var", " er", " vart", " blei", " ble", " blir", " vert"] {
+        if let Some(head) = clause.strip_suffix(copula) {
+            clause = head.trim_end();
+            break;
+        }
+    }
     let labelled = clause.ends_with(':');
     clause = clause.trim_end_matches([',', ':']).trim_end();
     if clause.is_empty() {
@@ -639,6 +785,15 @@ fn role_after_end(rest: &str) -> usize {
         i += c.len_utf8();
     }
     rest.len()
+}
+
+/// " i Stad kommune." right after a name, ending the clause.
+fn employer_after(segment: &str) -> Option<String> {
+    static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+((?:i|ved|på|frå|fra|hjå|hos)\s+\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|sjukehus|sykehus|og|HF))*)\s*(?:[.,;!?]|$)")
+            .expect("valid regex")
+    });
+    EMPLOYER.captures(segment).map(|c| c[1].to_string())
 }
 
 /// "Name (role)".
@@ -865,9 +1020,6 @@ const LED: &[&str] = &[
     "leiar av møtet",
     "heva møtet",
     "hevet møtet",
-    "styreleiar",
-    "ordførar",
-    "ordfører",
     "leiar:",
     "leder:",
 ];
@@ -898,6 +1050,26 @@ const ABSENT: &[&str] = &[
     "sykmeld",
 ];
 
+/// The label line ("Forfall:") heading a list of short name lines that the passage
+/// at `index` belongs to.
+fn attendance_label(passages: &[Passage], index: usize) -> Option<String> {
+    let short =
+        |p: &Passage| p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.');
+    if !short(&passages[index]) {
+        return None;
+    }
+    for back in (index.saturating_sub(20)..index).rev() {
+        let text = passages[back].text.trim_end();
+        if text.ends_with(':') {
+            return Some(text.to_lowercase());
+        }
+        if !short(&passages[back]) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Records what each person did, from the words next to their mentions.
 fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Mention]) {
     for (i, mention) in mentions.iter().enumerate() {
@@ -905,12 +1077,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         let lower_before = text[..mention.start].to_lowercase();
         // Attendance blocks: the last label before the name says who was absent,
         // even when the label heads the list in the passage before.
-        let previous = mention
-            .passage
-            .checked_sub(1)
-            .map(|p| passages[p].text.to_lowercase())
-            .filter(|p| p.trim_end().ends_with(':'))
-            .unwrap_or_default();
+        let previous = attendance_label(passages, mention.passage).unwrap_or_default();
         let block = format!("{previous}\n{lower_before}");
         let absent_label = ["forfall:", "fråverande:", "fraværende:", "meldt forfall:"]
             .iter()
@@ -983,6 +1150,52 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
                 .expect("valid regex")
         });
         let quoted = QUOTED.is_match(clause_before);
+        // Verb before the subject ("Deretter orienterte kommunalsjef Randi Myklebust"),
+        // within the clause since the previous name.
+        let previous_end = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.passage == mention.passage)
+            .map_or(0, |m| m.end)
+            .max(sentence_start);
+        let own_clause = lower_before.get(previous_end..).unwrap_or_default();
+        const INVERTING: &[&str] = &[
+            "deretter",
+            "etterpå",
+            "så",
+            "til slutt",
+            "vidare",
+            "videre",
+            "først",
+            "seinare",
+            "senere",
+            "då",
+            "da",
+            "i tillegg",
+            "elles",
+            "her",
+            "no",
+            "nå",
+            "samstundes",
+        ];
+        let clause_text = own_clause.trim_start_matches([' ', ',']);
+        let inverted = INVERTING
+            .iter()
+            .any(|a| clause_text.starts_with(&format!("{a} ")));
+        let verb_first = inverted
+            && !own_clause.contains(" at ")
+            && SPOKE
+                .iter()
+                .any(|w| own_clause.contains(&format!(" {}", w.trim())));
+        static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:vart|ble|blei|er|blir)\s+(?:leia|leidd|ledet|leda|styrt)\s+av\s+(?:[^\s,.]+\s+){0,6}$")
+                .expect("valid regex")
+        });
+        let led_by = LED_BY.is_match(own_clause);
+        let led_by_debate = led_by
+            && ["debatt", "ordskift", "panel", "samtale", "diskusjon"]
+                .iter()
+                .any(|w| own_clause.contains(w));
         let presented =
             clause_before.trim_end().ends_with(" v/") || clause_before.trim_end().ends_with(" ved");
         let person = &mut people[mention.person];
@@ -1003,13 +1216,21 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         if MODERATED.iter().any(|w| predicate.contains(w)) {
             add(Action::Moderated);
         }
+        if led_by_debate {
+            add(Action::Moderated);
+        }
         if LED.iter().any(|w| predicate.contains(w))
             || line_before.trim_start().starts_with("leiar:")
+            || (led_by && !led_by_debate)
         {
             add(Action::Led);
         }
         let in_list = passages[mention.passage].kind == crate::report::PassageKind::ListItem;
-        if SPOKE.iter().any(|w| predicate.contains(w)) || quoted || (presented && in_list) {
+        if SPOKE.iter().any(|w| predicate.contains(w))
+            || quoted
+            || verb_first
+            || (presented && in_list)
+        {
             add(Action::Spoke);
         }
     }
