@@ -1,13 +1,20 @@
 //! Batch indexing: discovers files, extracts them in parallel and feeds one index
 //! writer, recording what happened to every file.
 //!
-//! A bad file never stops a batch: it is reported with its reason and skipped, and
-//! everything else is committed. Extraction runs on all cores (rayon) and each
-//! report goes into the writer as soon as it is extracted, so extraction and
-//! indexing overlap.
+//! Incremental by default: a file whose bytes hash the same as the indexed copy is
+//! not read again, a changed file replaces its report, and reports whose files are
+//! gone from an indexed directory are removed. A run that changes nothing writes
+//! nothing. A bad file never stops a batch: it is reported with its reason and
+//! skipped, and everything else is committed (with `strict`, any failure abandons
+//! the whole batch instead). Extraction runs on all cores (rayon) and each report
+//! goes into the writer as soon as it is extracted, so extraction and indexing
+//! overlap.
 
+use std::collections::{HashMap, HashSet};
+use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -22,6 +29,12 @@ pub struct Options {
     pub rebuild: bool,
     /// Memory the index writer may use, in bytes.
     pub memory_bytes: usize,
+    /// Any failed file fails the run and nothing is changed.
+    pub strict: bool,
+    /// Draw a progress bar on stderr (only when it is a terminal).
+    pub progress: bool,
+    /// Log the decision for every file on stderr.
+    pub verbose: bool,
 }
 
 impl Default for Options {
@@ -29,6 +42,9 @@ impl Default for Options {
         Options {
             rebuild: false,
             memory_bytes: 256 * 1024 * 1024,
+            strict: false,
+            progress: false,
+            verbose: false,
         }
     }
 }
@@ -43,27 +59,57 @@ pub struct Failure {
 /// What a batch did.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Reports written to the index.
-    pub indexed: usize,
+    /// Reports new to the index.
+    pub added: usize,
+    /// Reports whose files changed.
+    pub updated: usize,
+    /// Reports whose files are gone.
+    pub removed: usize,
+    /// Reports whose files did not change (not read again).
+    pub unchanged: usize,
     /// Report files that failed (unreadable, binary, empty, no article text …).
     pub failed: Vec<Failure>,
     /// Files passed over while walking (not report files).
     pub passed_over: Vec<PathBuf>,
     /// Files indexed with a caveat (an HTML page that ends early).
     pub warnings: Vec<Failure>,
+    /// Recovery notices (an interrupted earlier run was cleaned up).
+    pub notices: Vec<String>,
+    /// With `strict`: failures made the run change nothing.
+    pub abandoned: bool,
 }
 
 impl Outcome {
     pub fn has_failures(&self) -> bool {
         !self.failed.is_empty()
     }
+
+    /// Reports written (added or updated).
+    pub fn indexed(&self) -> usize {
+        self.added + self.updated
+    }
+
+    pub fn changed(&self) -> bool {
+        self.added + self.updated + self.removed > 0
+    }
+}
+
+enum Decision {
+    Unchanged,
+    Written {
+        added: bool,
+        warning: Option<Failure>,
+    },
 }
 
 /// Indexes `paths` into `store`.
 pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcome, IndexError> {
     let lock = store.lock()?;
+    let mut outcome = Outcome {
+        notices: store.recover(&lock),
+        ..Outcome::default()
+    };
     let (files, skipped) = source::discover(paths);
-    let mut outcome = Outcome::default();
     for Skipped { path, reason } in skipped {
         match reason {
             SkipReason::NotAReport => outcome.passed_over.push(path),
@@ -72,57 +118,133 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     }
 
     let batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
-    let results: Vec<Result<Option<Failure>, Failure>> = files
+    let existing = batch.existing_hashes()?;
+    let progress = progress_bar(options, files.len());
+    let log = Mutex::new(());
+    let verbose = |line: String| {
+        if options.verbose {
+            let _guard = log.lock();
+            progress.suspend(|| eprintln!("{line}"));
+        }
+    };
+
+    let results: Vec<(usize, Result<Decision, Failure>)> = files
         .par_iter()
-        .map(|file| {
-            let extracted = read_and_extract(file)?;
-            batch
-                .put(&extracted.report, &extracted.content_hash)
-                .map_err(|e| Failure {
-                    path: file.path.clone(),
-                    reason: e.to_string(),
-                })?;
-            Ok(extracted.warning)
+        .enumerate()
+        .map(|(index, file)| {
+            let result = index_file(&batch, file, &existing);
+            match &result {
+                Ok(Decision::Unchanged) => verbose(format!("unchanged {}", file.path.display())),
+                Ok(Decision::Written { added: true, .. }) => {
+                    verbose(format!("added     {}", file.path.display()))
+                }
+                Ok(Decision::Written { added: false, .. }) => {
+                    verbose(format!("updated   {}", file.path.display()))
+                }
+                Err(failure) => verbose(format!(
+                    "failed    {}: {}",
+                    file.path.display(),
+                    failure.reason
+                )),
+            }
+            progress.inc(1);
+            (index, result)
         })
         .collect();
-    for result in results {
+    progress.finish_and_clear();
+
+    for (_, result) in results {
         match result {
-            Ok(warning) => {
-                outcome.indexed += 1;
+            Ok(Decision::Unchanged) => outcome.unchanged += 1,
+            Ok(Decision::Written { added, warning }) => {
+                if added {
+                    outcome.added += 1;
+                } else {
+                    outcome.updated += 1;
+                }
                 outcome.warnings.extend(warning);
             }
             Err(failure) => outcome.failed.push(failure),
         }
     }
-    batch.commit()?;
+
+    // Reports whose files are gone from a directory that was indexed again.
+    let seen: HashSet<&str> = files.iter().map(|f| f.id.as_str()).collect();
+    let roots: Vec<String> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .filter_map(|p| p.file_name().map(|n| format!("{}/", n.to_string_lossy())))
+        .collect();
+    // A file that is still there but failed keeps its earlier report: nothing
+    // already indexed is lost to a bad read.
+    for id in existing.keys() {
+        let under_root = roots.iter().any(|r| id.starts_with(r.as_str()));
+        if under_root && !seen.contains(id.as_str()) {
+            batch.remove(id);
+            verbose(format!("removed   {id}"));
+            outcome.removed += 1;
+        }
+    }
+
     outcome.failed.sort_by(|a, b| a.path.cmp(&b.path));
+    if options.strict && outcome.has_failures() {
+        batch.abandon();
+        outcome.abandoned = true;
+        outcome.added = 0;
+        outcome.updated = 0;
+        outcome.removed = 0;
+    } else if outcome.changed() || batch.is_new() {
+        batch.commit()?;
+    } else {
+        // Nothing changed: leave the index exactly as it is on disk.
+        batch.abandon();
+    }
     Ok(outcome)
 }
 
-/// Reads, decodes and extracts one file; a panic inside the HTML parser or the
-/// extraction rules becomes this file's failure instead of ending the batch.
-fn read_and_extract(file: &SourceFile) -> Result<Extracted, Failure> {
+fn progress_bar(options: &Options, files: usize) -> indicatif::ProgressBar {
+    if !options.progress || !std::io::stderr().is_terminal() || files < 50 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Decides one file: unchanged files are only hashed; the rest are extracted and
+/// written.
+fn index_file(
+    batch: &crate::index::Batch,
+    file: &SourceFile,
+    existing: &HashMap<String, String>,
+) -> Result<Decision, Failure> {
     let fail = |reason: String| Failure {
         path: file.path.clone(),
         reason,
     };
-    let doc = source::read(file).map_err(|e| fail(e.to_string()))?;
-    let content_hash = blake3::hash(doc.text.as_bytes()).to_hex().to_string();
+    let bytes = source::read_raw(file).map_err(|e| fail(e.to_string()))?;
+    let content_hash = blake3::hash(&bytes).to_hex().to_string();
+    let previous = existing.get(&file.id);
+    if previous == Some(&content_hash) {
+        return Ok(Decision::Unchanged);
+    }
+    let doc = source::decode_document(&bytes, file.id.clone(), file.path.display().to_string())
+        .map_err(|e| fail(e.to_string()))?;
     let extracted = catch_unwind(AssertUnwindSafe(|| extract::extract(&doc)))
         .map_err(|_| fail("internal error while extracting (please report this file)".into()))?;
     let report = extracted.map_err(|e| fail(e.to_string()))?;
+    batch
+        .put(&report, &content_hash)
+        .map_err(|e| fail(e.to_string()))?;
     let warning = source::looks_truncated(&doc).then(|| {
         fail("the page ends without </html> (truncated?); indexed the text it has".into())
     });
-    Ok(Extracted {
-        report,
-        content_hash,
+    Ok(Decision::Written {
+        added: previous.is_none(),
         warning,
     })
-}
-
-struct Extracted {
-    report: crate::report::Report,
-    content_hash: String,
-    warning: Option<Failure>,
 }

@@ -27,10 +27,10 @@ pub fn index(store: &Store, paths: Vec<PathBuf>, options: &Options, quiet: bool)
     };
     let outcome = batch::run(store, &paths, options)?;
     render::outcome(&mut anstream::stderr(), &outcome, quiet)?;
-    Ok(if outcome.has_failures() {
-        EXIT_SOME_FAILED
-    } else {
-        0
+    Ok(match (outcome.abandoned, outcome.has_failures()) {
+        (true, _) => 1,
+        (false, true) => EXIT_SOME_FAILED,
+        (false, false) => 0,
     })
 }
 

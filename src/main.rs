@@ -37,9 +37,15 @@ enum Command {
         /// Memory for the index writer, in MB.
         #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(16..=16384))]
         memory: u32,
-        /// Print nothing unless a file fails.
+        /// Print nothing unless a file fails (no progress bar either).
         #[arg(long, short)]
         quiet: bool,
+        /// Any failed file fails the whole run, and nothing is changed.
+        #[arg(long)]
+        strict: bool,
+        /// Log the decision for every file (added, updated, unchanged, removed, failed).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Search reports: ranked results with date, title and a highlighted snippet.
     Search {
@@ -212,10 +218,15 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             rebuild,
             memory,
             quiet,
+            strict,
+            verbose,
         } => {
             let options = Options {
                 rebuild,
                 memory_bytes: memory as usize * 1024 * 1024,
+                strict,
+                progress: !quiet,
+                verbose,
             };
             commands::index(&store, paths, &options, quiet)
         }

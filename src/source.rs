@@ -203,6 +203,11 @@ pub fn read(file: &SourceFile) -> Result<Document, SourceError> {
     decode_document(&bytes, file.id.clone(), path)
 }
 
+/// Reads a file's raw bytes (to hash them before deciding to decode and extract).
+pub fn read_raw(file: &SourceFile) -> Result<Vec<u8>, SourceError> {
+    read_bytes(&file.path)
+}
+
 /// Reads a file's bytes, refusing ones too large to be a report.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, SourceError> {
     let handle = fs::File::open(path).map_err(|e| SourceError::Unreadable(io_reason(&e)))?;

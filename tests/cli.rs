@@ -192,14 +192,16 @@ fn index_corpus_reports_what_it_indexed_and_passed_over() {
     assert!(output.stdout.is_empty());
     let summary = stderr.lines().last().unwrap_or_default();
     assert!(
-        summary.starts_with(&format!("indexed {reports} reports;")),
+        summary.starts_with(&format!(
+            "indexed {reports} reports: {reports} added, 0 updated, 0 removed, 0 unchanged, 0 failed;"
+        )),
         "summary: {summary:?}"
     );
     assert!(
-        summary.contains(&format!("{others} not report files")),
+        summary.contains(&format!("passed over {others} file")),
         "README.md should be passed over as not a report file: {summary:?}"
     );
-    assert!(!summary.contains("failed"), "{summary:?}");
+    assert!(summary.contains(" 0 failed"), "{summary:?}");
     assert!(!stderr.contains("referat: skipped"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -220,7 +222,9 @@ fn indexing_twice_updates_in_place_without_duplicates() {
         .arg(corpus().join(NOVEMBER_HTML))
         .assert()
         .success()
-        .stderr(predicate::str::contains("indexed 1 report;"));
+        .stderr(predicate::str::contains(
+            "indexed 0 reports: 0 added, 0 updated, 0 removed, 1 unchanged, 0 failed",
+        ));
 
     let hits = fixture.search("helseplattformen");
     let ids: Vec<&str> = hits.iter().map(|h| str_field(h, "id")).collect();
@@ -271,7 +275,7 @@ fn rebuild_gives_the_same_results() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     let (reports, _) = corpus_counts();
     assert!(
-        stderr.contains(&format!("indexed {reports} reports;")),
+        stderr.contains(&format!("indexed {reports} reports: {reports} added")),
         "{stderr}"
     );
     for (query, before) in queries.iter().zip(before) {
@@ -739,7 +743,10 @@ fn bad_files_are_reported_and_skipped() {
         assert!(!stderr.contains(good), "{good} is a good file: {stderr}");
     }
     let summary = stderr.lines().last().unwrap_or_default();
-    assert!(summary.starts_with("indexed 3 reports;"), "{summary:?}");
+    assert!(
+        summary.starts_with("indexed 3 reports: 3 added"),
+        "{summary:?}"
+    );
     assert!(summary.contains("4 failed"), "{summary:?}");
 
     // The good reports and the readable part of the truncated one are searchable.

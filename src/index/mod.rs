@@ -246,6 +246,32 @@ impl Store {
         Ok(path)
     }
 
+    /// Clears what an interrupted run left behind: generations that never became
+    /// the live one, and a half-written pointer. Returns a notice for each.
+    pub fn recover(&self, _lock: &WriterLock) -> Vec<String> {
+        let mut notices = Vec::new();
+        let current = self.current_generation();
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return notices;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            let leftover_generation = name.starts_with("gen-") && Some(&path) != current.as_ref();
+            let leftover_pointer = name == format!("{CURRENT}.tmp");
+            if (leftover_generation || leftover_pointer)
+                && fs::remove_dir_all(&path)
+                    .or_else(|_| fs::remove_file(&path))
+                    .is_ok()
+            {
+                notices.push(format!(
+                    "removed {name}, left unfinished by an earlier run that was interrupted; the index is intact"
+                ));
+            }
+        }
+        notices
+    }
+
     /// Points `CURRENT` at `generation` atomically, then removes every other generation.
     fn switch_to(&self, generation: &Path) -> Result<(), IndexError> {
         let name = generation
@@ -290,6 +316,43 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// Whether this batch writes a new generation (a rebuild, or the first index).
+    pub fn is_new(&self) -> bool {
+        self.is_new
+    }
+
+    /// Id → content hash of every report already in the generation.
+    pub fn existing_hashes(&self) -> Result<std::collections::HashMap<String, String>, IndexError> {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::TermQuery;
+        use tantivy::schema::{IndexRecordOption, Value};
+        let mut hashes = std::collections::HashMap::new();
+        if self.is_new {
+            return Ok(hashes);
+        }
+        let reader = self.index.reader().map_err(|e| self.store.tantivy(e))?;
+        let searcher = reader.searcher();
+        let kind = Term::from_field_text(self.fields.kind, schema::KIND_REPORT);
+        let docs = searcher
+            .search(
+                &TermQuery::new(kind, IndexRecordOption::Basic),
+                &DocSetCollector,
+            )
+            .map_err(|e| self.store.tantivy(e))?;
+        for address in docs {
+            let doc: tantivy::TantivyDocument =
+                searcher.doc(address).map_err(|e| self.store.tantivy(e))?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            hashes.insert(text(self.fields.id), text(self.fields.content_hash));
+        }
+        Ok(hashes)
+    }
+
     /// Adds a report, replacing any earlier version with the same id. Safe to call
     /// from many threads at once.
     pub fn put(&self, report: &Report, content_hash: &str) -> Result<(), IndexError> {

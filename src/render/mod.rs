@@ -198,6 +198,9 @@ fn passage_line(out: &mut impl Write, passage: &Passage) -> io::Result<()> {
 
 /// The summary of an indexing run, and one line per failed file, on stderr.
 pub fn outcome(err: &mut impl Write, outcome: &Outcome, quiet: bool) -> io::Result<()> {
+    for notice in &outcome.notices {
+        writeln!(err, "referat: {notice}")?;
+    }
     for failure in &outcome.failed {
         writeln!(
             err,
@@ -217,24 +220,27 @@ pub fn outcome(err: &mut impl Write, outcome: &Outcome, quiet: bool) -> io::Resu
     if quiet && !outcome.has_failures() {
         return Ok(());
     }
-    let reports = plural(outcome.indexed, "report", "reports");
-    let mut summary = format!("indexed {reports}");
-    let failed = outcome.failed.len();
+    if outcome.abandoned {
+        return writeln!(
+            err,
+            "referat: {} failed; nothing was changed (--strict)",
+            plural(outcome.failed.len(), "file", "files")
+        );
+    }
+    let mut summary = format!(
+        "indexed {}: {} added, {} updated, {} removed, {} unchanged, {} failed",
+        plural(outcome.indexed(), "report", "reports"),
+        outcome.added,
+        outcome.updated,
+        outcome.removed,
+        outcome.unchanged,
+        outcome.failed.len()
+    );
     let passed = outcome.passed_over.len();
-    if failed + passed == 0 {
-        summary.push_str("; no files skipped");
-    } else {
-        let mut parts = Vec::new();
-        if failed > 0 {
-            parts.push(format!("{failed} failed (see above)"));
-        }
-        if passed > 0 {
-            parts.push(format!("{passed} not report files"));
-        }
+    if passed > 0 {
         summary.push_str(&format!(
-            "; skipped {}: {}",
-            plural(failed + passed, "file", "files"),
-            parts.join(", ")
+            "; passed over {} (not report files)",
+            plural(passed, "file", "files")
         ));
     }
     writeln!(err, "{summary}")
