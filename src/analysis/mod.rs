@@ -33,7 +33,7 @@ pub const PARTS_ANALYZER: &str = "norwegian_parts";
 pub const NAME_ANALYZER: &str = "name";
 
 /// Bumped whenever the terms produced for some text change.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Which analyzer to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

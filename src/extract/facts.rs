@@ -214,6 +214,14 @@ pub fn find_themes(
             let heads_text = passages.get(index + 1).is_some_and(|next| {
                 next.kind == PassageKind::ListItem || next.text.split_whitespace().count() >= 12
             });
+            // The heading of a link box ("… Gå til X", "Les meir") is not a topic.
+            let link_box = passages.iter().skip(index + 1).take(2).any(|p| {
+                let lower = p.text.to_lowercase();
+                ["gå til ", "les meir", "les mer", "sjå òg", "se også"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+            });
+            let heads_text = heads_text && !link_box;
             if !generic && heads_text && is_headline(text) && !AGENDA_CASE.is_match(&heading) {
                 push_theme(&mut themes, heading);
             }

@@ -138,7 +138,7 @@ impl Fields {
         if let Some(published) = report.published {
             doc.add_date(self.published, to_index_date(published));
         }
-        if let Some(date) = report.meeting_date().or(report.published) {
+        for date in filter_dates(report) {
             doc.add_date(self.date, to_index_date(date));
         }
         for person in &report.people {
@@ -183,12 +183,22 @@ impl Fields {
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
             }
-            if let Some(date) = report.meeting_date().or(report.published) {
+            for date in filter_dates(report) {
                 doc.add_date(self.date, to_index_date(date));
             }
             docs.push(doc);
         }
         docs
+    }
+}
+
+/// The days a report counts for in date filters: every day of the meeting, else
+/// the publish date.
+fn filter_dates(report: &Report) -> Vec<Date> {
+    if report.meeting_dates.is_empty() {
+        report.published.into_iter().collect()
+    } else {
+        report.meeting_dates.clone()
     }
 }
 
