@@ -83,7 +83,7 @@ const WEEKDAYS: &str =
 /// "fredag 5. april 2024", "Den 10. mai 2023", "13.–14. november", "24.-26. mai".
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})\.?(?:\s*(?:[-–—]|til|og)\s*(\d{{1,2}})\.?)?\s+({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)(?-u:\b)(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})\.?(?:\s*(?:[-–—]|til|og)\s*(\d{{1,2}})\.?)?\s+({MONTHS})(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
@@ -91,31 +91,39 @@ static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "30. september–1. oktober 2024": a range across two months.
 static CROSS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})\.?\s*({MONTHS})\b\.?\s*(?:[-–—]|til)\s*(\d{{1,2}})\.?\s*({MONTHS})\b\.?(?:,?\s+(\d{{4}})\b)?"
+        r"(?i)(?-u:\b)(\d{{1,2}})\.?\s*({MONTHS})(?-u:\b)\.?\s*(?:[-–—]|til)\s*(\d{{1,2}})\.?\s*({MONTHS})(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
 
 /// "16.05.2023", "07.12.23", "2023-11-14".
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b").expect("valid date regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?-u:\b)").expect("valid date regex")
 });
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid date regex"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid date regex")
+});
 
 /// "i starten av desember i år", "mai 2023", "i slutten av januar neste år".
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})\b\.?(?:\s+(\d{{4}})\b|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)\b)?"
+        r"(?i)(?-u:\b)(?:i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})(?-u:\b)\.?(?:\s+(\d{{4}})(?-u:\b)|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
 
 /// "i dag", "i går", "i morgon", "neste veke", "førre veke".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(i\s+dag|i\s+går|i\s+gar|i\s+morgon|i\s+morgen|i\s+kveld|i\s+går\s+kveld|neste\s+veke|neste\s+uke|førre\s+veke|forrige\s+uke|i\s+førre\s+veke)\b")
+    Regex::new(r"(?i)(?-u:\b)(i\s+dag|i\s+går|i\s+gar|i\s+morgon|i\s+morgen|i\s+kveld|i\s+går\s+kveld|neste\s+veke|neste\s+uke|førre\s+veke|forrige\s+uke|i\s+førre\s+veke)(?-u:\b)")
         .expect("valid date regex")
 });
+
+/// Substrings every month name or abbreviation contains (for a quick pre-check).
+const MONTH_STEMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des",
+];
+/// Substrings every relative day expression contains.
+const RELATIVE_HINTS: &[&str] = &["i g", "i d", "i m", "i k", "neste", "førre", "forrige"];
 
 /// Month number for a Nynorsk or Bokmål month name or abbreviation.
 pub fn month_number(name: &str) -> Option<i8> {
@@ -212,8 +220,13 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     // Day-and-month phrases that are not real dates ("30. februar 2023") still
     // claim their words, so "februar 2023" is not read from them as a month.
     let mut rejected: Vec<(usize, usize)> = Vec::new();
+    // Cheap checks first: most passages hold no date at all.
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let lower = text.to_lowercase();
+    let has_month = MONTH_STEMS.iter().any(|m| lower.contains(m));
+    let has_relative = RELATIVE_HINTS.iter().any(|h| lower.contains(h));
 
-    for caps in CROSS_MONTH.captures_iter(text) {
+    for caps in CROSS_MONTH.captures_iter(if has_digit { text } else { "" }) {
         let whole = caps.get(0).expect("match");
         let (Some(m1), Some(m2)) = (month_number(&caps[2]), month_number(&caps[4])) else {
             continue;
@@ -246,7 +259,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in TEXTUAL.captures_iter(text) {
+    for caps in TEXTUAL.captures_iter(if has_digit { text } else { "" }) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -289,7 +302,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in ISO.captures_iter(text) {
+    for caps in ISO.captures_iter(if has_digit { text } else { "" }) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -302,7 +315,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         }
     }
 
-    for caps in NUMERIC.captures_iter(text) {
+    for caps in NUMERIC.captures_iter(if has_digit { text } else { "" }) {
         let whole = caps.get(0).expect("match");
         let (start, end) = (whole.start(), whole.end());
         // Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
@@ -328,7 +341,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         }
     }
 
-    for caps in MONTH_ONLY.captures_iter(text) {
+    for caps in MONTH_ONLY.captures_iter(if has_month { text } else { "" }) {
         let whole = caps.get(0).expect("match");
         let claimed = rejected
             .iter()
@@ -375,7 +388,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     }
 
     if let Some(reference) = ctx.reference {
-        for m in RELATIVE.find_iter(text) {
+        for m in RELATIVE.find_iter(if has_relative { text } else { "" }) {
             if overlaps(&found, m.start(), m.end()) {
                 continue;
             }

@@ -264,9 +264,13 @@ pub fn search(
                 .and_then(|v| v.as_datetime())
                 .and_then(from_index_date)
         };
-        let snippet = snippets.snippet_from_doc(&doc);
+        // Titles and bodies are kept once, inside the stored report.
+        let report: Report = serde_json::from_str(&text(fields.report))
+            .map_err(|e| QueryError::Stored(e.to_string()))?;
+        let body = report.body_text();
+        let snippet = snippets.snippet(&body);
         let (snippet_text, highlights) = if snippet.is_empty() {
-            (lead(&text(fields.body)), Vec::new())
+            (lead(&body), Vec::new())
         } else {
             (
                 snippet.fragment().to_string(),
@@ -276,7 +280,7 @@ pub fn search(
         hits.push(Hit {
             id: text(fields.id),
             path: text(fields.path),
-            title: text(fields.title),
+            title: report.title.clone(),
             meeting_date: date(fields.meeting_date),
             published: date(fields.published),
             score,
