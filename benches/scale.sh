@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Archive-scale benchmark: builds a synthetic corpus of N reports and measures a full
+# rebuild, an incremental run with 1% of the files changed, whole-process query
+# times, and beside them the engine limit (tantivy alone indexing the same extracted
+# reports) and ripgrep over the same files when it is installed.
+#
+#   benches/scale.sh [N] [WORKDIR]      (default N=100000, WORKDIR=/tmp/referat-scale)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+WORK=${2:-/tmp/referat-scale}
+CORPUS=$WORK/corpus-$N
+INDEX=$WORK/index-$N
+mkdir -p "$WORK"
+
+cargo build --release --quiet --bin referat --example gen_corpus --example engine_limit
+BIN=target/release/referat
+
+if [ ! -d "$CORPUS/reports" ]; then
+  target/release/examples/gen_corpus --count "$N" --out "$CORPUS" --seed 1
+fi
+html_mb=$(du -sm "$CORPUS/reports" | cut -f1)
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
+now() { date +%s.%N; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
+echo "corpus:  $N reports, $html_mb MB"
+
+rm -rf "$INDEX"
+/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" --index "$INDEX" index --rebuild -q "$CORPUS/reports"
+read -r rebuild_s rss_kb < "$WORK/time.txt"
+index_mb=$(du -sm "$INDEX" | cut -f1)
+echo "rebuild: $(seconds "$rebuild_s") s, $(python3 -c "print(round($N/$rebuild_s))") reports/s, $(python3 -c "print(round($html_mb/$rebuild_s,1))") MB/s, peak RSS $((rss_kb / 1024)) MB, index $index_mb MB ($(python3 -c "print(round(100*$index_mb/$html_mb))")% of the corpus)"
+
+limit_line=$(target/release/examples/engine_limit "$INDEX")
+limit_s=$(echo "$limit_line" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+echo "$limit_line"
+echo "rebuild / engine limit: $(python3 -c "print(round($rebuild_s/$limit_s,2))")x"
+
+# Incremental: change 1% of the files.
+changed=$((N / 100))
+find "$CORPUS/reports" -type f | sort | head -n "$changed" | while read -r f; do
+  printf '\n<!-- endra -->\n' >> "$f"
+done
+start=$(now)
+"$BIN" --index "$INDEX" index -q "$CORPUS/reports"
+incremental_s=$(python3 -c "print($(now) - $start)")
+echo "incremental ($changed changed): $(seconds "$incremental_s") s = $(python3 -c "print(round(100*$incremental_s/$rebuild_s,1))")% of the rebuild"
+
+queries=(
+  "search helseplattformen"
+  "search sykehus"
+  "search kommunene tjenester"
+  "search \"felles legevakt\""
+  "search person:nordal"
+  "search dato:2023-11 rehabilitering"
+  "people --about helseplattformen"
+  "person Nordal"
+  "ask Kven snakka om velferdsteknologi?"
+)
+for q in "${queries[@]}"; do
+  times=()
+  for _ in $(seq 1 15); do
+    start=$(now)
+    eval "$BIN --index $INDEX $q" > /dev/null 2>&1 || true
+    times+=("$(python3 -c "print($(now) - $start)")")
+  done
+  python3 - "$q" "${times[@]}" <<'PY'
+import statistics, sys
+q, ts = sys.argv[1], sorted(float(t) * 1000 for t in sys.argv[2:])
+p95 = ts[min(len(ts) - 1, int(round(0.95 * (len(ts) - 1))))]
+print(f"query {q!r}: median {statistics.median(ts):.1f} ms, p95 {p95:.1f} ms")
+PY
+done
+
+if command -v rg > /dev/null; then
+  start=$(now)
+  rg -l -i helseplattformen "$CORPUS/reports" > /dev/null || true
+  rg_s=$(python3 -c "print($(now) - $start)")
+  echo "ripgrep helseplattformen: $(seconds "$rg_s") s"
+else
+  echo "ripgrep not installed: no comparison"
+fi
