@@ -66,6 +66,21 @@ pub fn search(
     Ok(0)
 }
 
+/// Prints `value` as JSON for scripts, or with `human` for a terminal.
+fn emit<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    human: impl FnOnce(&mut anstream::AutoStream<io::Stdout>, &T) -> io::Result<()>,
+) -> Result<i32> {
+    let mut out = render::stdout();
+    if json {
+        render::json(&mut out, value)?;
+    } else {
+        human(&mut out, value)?;
+    }
+    Ok(0)
+}
+
 pub fn people(
     store: &Store,
     about: Option<&str>,
@@ -74,62 +89,36 @@ pub fn people(
     json: bool,
 ) -> Result<i32> {
     let open = store.open()?;
-    let mut out = render::stdout();
     match about {
-        Some(about) => {
-            let people = answers::people_about(&open, about, filter, limit)?;
-            if json {
-                render::json(&mut out, &people)?;
-            } else {
-                render::people_about(&mut out, &people)?;
-            }
-        }
-        None => {
-            let people = answers::people(&open, filter, limit)?;
-            if json {
-                render::json(&mut out, &people)?;
-            } else {
-                render::people(&mut out, &people)?;
-            }
-        }
+        Some(about) => emit(
+            json,
+            &answers::people_about(&open, about, filter, limit)?,
+            |out, people| render::people_about(out, people),
+        ),
+        None => emit(
+            json,
+            &answers::people(&open, filter, limit)?,
+            |out, people| render::people(out, people),
+        ),
     }
-    Ok(0)
 }
 
 pub fn person(store: &Store, name: &str, filter: &ReportFilter, json: bool) -> Result<i32> {
     let open = store.open()?;
     let timeline = answers::person_timeline(&open, name, filter)?;
-    let mut out = render::stdout();
-    if json {
-        render::json(&mut out, &timeline)?;
-    } else {
-        render::person(&mut out, &timeline)?;
-    }
-    Ok(0)
+    emit(json, &timeline, render::person)
 }
 
 pub fn themes(store: &Store, filter: &ReportFilter, limit: usize, json: bool) -> Result<i32> {
     let open = store.open()?;
     let themes = answers::themes(&open, filter, None, limit)?;
-    let mut out = render::stdout();
-    if json {
-        render::json(&mut out, &themes)?;
-    } else {
-        render::themes(&mut out, &themes)?;
-    }
-    Ok(0)
+    emit(json, &themes, |out, t| render::themes(out, t))
 }
 
 pub fn timeline(store: &Store, filter: &ReportFilter, json: bool) -> Result<i32> {
     let open = store.open()?;
     let meetings = answers::timeline(&open, filter, None)?;
-    let mut out = render::stdout();
-    if json {
-        render::json(&mut out, &meetings)?;
-    } else {
-        render::timeline(&mut out, &meetings)?;
-    }
-    Ok(0)
+    emit(json, &meetings, |out, m| render::timeline(out, m))
 }
 
 pub fn ask(store: &Store, question: &str, limit: usize, json: bool) -> Result<i32> {
@@ -137,25 +126,13 @@ pub fn ask(store: &Store, question: &str, limit: usize, json: bool) -> Result<i3
     let this_year = jiff::Zoned::now().year();
     let latest = answers::latest_year(&open)?.unwrap_or(this_year);
     let answer = query::ask::ask(&open, question, latest, limit)?;
-    let mut out = render::stdout();
-    if json {
-        render::json(&mut out, &answer)?;
-    } else {
-        render::answer(&mut out, &answer)?;
-    }
-    Ok(0)
+    emit(json, &answer, render::answer)
 }
 
 pub fn show(store: &Store, id: &str, json: bool) -> Result<i32> {
     let open = store.open()?;
     let report = query::report(&open, id)?;
-    let mut out = render::stdout();
-    if json {
-        render::json(&mut out, &report)?;
-    } else {
-        render::report(&mut out, &report)?;
-    }
-    Ok(0)
+    emit(json, &report, render::report)
 }
 
 /// Extracts files (or stdin text for `-`) and prints the reports. With several
