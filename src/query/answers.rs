@@ -28,6 +28,16 @@ pub fn reports(
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
+    best_reports(open, query, filter, MAX_REPORTS)
+}
+
+/// The `limit` best reports matching `query` and `filter`.
+pub fn best_reports(
+    open: &OpenIndex,
+    query: Option<&str>,
+    filter: &ReportFilter,
+    limit: usize,
+) -> Result<Vec<(f32, Report)>, QueryError> {
     let searcher = open.index.reader()?.searcher();
     let parsed = match query.filter(|q| !q.trim().is_empty()) {
         Some(q) => Some(super::parse(open, q)?),
@@ -36,7 +46,7 @@ pub fn reports(
     let mut clauses = filter_clauses(open, filter)?;
     clauses.push(kind_clause(open, KIND_REPORT));
     let query = combine(parsed, clauses);
-    let top = searcher.search(&*query, &TopDocs::with_limit(MAX_REPORTS).order_by_score())?;
+    let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
     top.into_iter()
         .map(|(score, address)| Ok((score, stored_report(open, &searcher, address)?)))
         .collect()

@@ -247,7 +247,7 @@ pub fn ask(
                 .collect();
         }
         Some(Intent::What) => {
-            for (_, report) in answers::reports(open, query, &filter)?
+            for (_, report) in answers::best_reports(open, query, &filter, limit)?
                 .into_iter()
                 .take(limit)
             {
@@ -265,7 +265,7 @@ pub fn ask(
             answer.answers.truncate(limit.max(1) * 3);
         }
         Some(Intent::When) => {
-            for (_, report) in answers::reports(open, query, &filter)?
+            for (_, report) in answers::best_reports(open, query, &filter, limit)?
                 .into_iter()
                 .take(limit)
             {
@@ -285,7 +285,7 @@ pub fn ask(
             }
         }
         Some(Intent::Where) => {
-            for (_, report) in answers::reports(open, query, &filter)?
+            for (_, report) in answers::best_reports(open, query, &filter, limit)?
                 .into_iter()
                 .take(limit)
             {
