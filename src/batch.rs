@@ -117,8 +117,35 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         }
     }
 
+    let existing = if options.rebuild {
+        HashMap::new()
+    } else {
+        store.existing_hashes()?
+    };
+    // Strict runs extract everything before touching the index, so that a failure
+    // leaves it exactly as it was, byte for byte.
+    let prepared: Option<Vec<Prepared>> = if options.strict {
+        let results: Vec<Result<Prepared, Failure>> = files
+            .par_iter()
+            .map(|file| prepare(file, &existing))
+            .collect();
+        let mut ready = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(p) => ready.push(p),
+                Err(failure) => outcome.failed.push(failure),
+            }
+        }
+        if outcome.has_failures() {
+            outcome.failed.sort_by(|a, b| a.path.cmp(&b.path));
+            outcome.abandoned = true;
+            return Ok(outcome);
+        }
+        Some(ready)
+    } else {
+        None
+    };
     let batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
-    let existing = batch.existing_hashes()?;
     let progress = progress_bar(options, files.len());
     let log = Mutex::new(());
     let verbose = |line: String| {
@@ -132,7 +159,10 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         .par_iter()
         .enumerate()
         .map(|(index, file)| {
-            let result = index_file(&batch, file, &existing);
+            let result = match &prepared {
+                Some(ready) => write_prepared(&batch, file, &ready[index]),
+                None => prepare(file, &existing).and_then(|p| write_prepared(&batch, file, &p)),
+            };
             match &result {
                 Ok(Decision::Unchanged) => verbose(format!("unchanged {}", file.path.display())),
                 Ok(Decision::Written { added: true, .. }) => {
@@ -188,13 +218,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     }
 
     outcome.failed.sort_by(|a, b| a.path.cmp(&b.path));
-    if options.strict && outcome.has_failures() {
-        batch.abandon();
-        outcome.abandoned = true;
-        outcome.added = 0;
-        outcome.updated = 0;
-        outcome.removed = 0;
-    } else if outcome.changed() || batch.is_new() {
+    if outcome.changed() || batch.is_new() {
         batch.commit()?;
     } else {
         // Nothing changed: leave the index exactly as it is on disk.
@@ -215,13 +239,19 @@ fn progress_bar(options: &Options, files: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Decides one file: unchanged files are only hashed; the rest are extracted and
-/// written.
-fn index_file(
-    batch: &crate::index::Batch,
-    file: &SourceFile,
-    existing: &HashMap<String, String>,
-) -> Result<Decision, Failure> {
+/// A file read, hashed and (unless unchanged) extracted, not yet written.
+enum Prepared {
+    Unchanged,
+    Report {
+        report: Box<crate::report::Report>,
+        content_hash: String,
+        added: bool,
+        warning: Option<Failure>,
+    },
+}
+
+/// Decides one file: unchanged files are only hashed; the rest are extracted.
+fn prepare(file: &SourceFile, existing: &HashMap<String, String>) -> Result<Prepared, Failure> {
     let fail = |reason: String| Failure {
         path: file.path.clone(),
         reason,
@@ -230,21 +260,46 @@ fn index_file(
     let content_hash = blake3::hash(&bytes).to_hex().to_string();
     let previous = existing.get(&file.id);
     if previous == Some(&content_hash) {
-        return Ok(Decision::Unchanged);
+        return Ok(Prepared::Unchanged);
     }
     let doc = source::decode_document(&bytes, file.id.clone(), file.path.display().to_string())
         .map_err(|e| fail(e.to_string()))?;
     let extracted = catch_unwind(AssertUnwindSafe(|| extract::extract(&doc)))
         .map_err(|_| fail("internal error while extracting (please report this file)".into()))?;
     let report = extracted.map_err(|e| fail(e.to_string()))?;
-    batch
-        .put(&report, &content_hash)
-        .map_err(|e| fail(e.to_string()))?;
     let warning = source::looks_truncated(&doc).then(|| {
         fail("the page ends without </html> (truncated?); indexed the text it has".into())
     });
-    Ok(Decision::Written {
+    Ok(Prepared::Report {
+        report: Box::new(report),
+        content_hash,
         added: previous.is_none(),
         warning,
     })
+}
+
+/// Writes a prepared file's report.
+fn write_prepared(
+    batch: &crate::index::Batch,
+    file: &SourceFile,
+    prepared: &Prepared,
+) -> Result<Decision, Failure> {
+    match prepared {
+        Prepared::Unchanged => Ok(Decision::Unchanged),
+        Prepared::Report {
+            report,
+            content_hash,
+            added,
+            warning,
+        } => {
+            batch.put(report, content_hash).map_err(|e| Failure {
+                path: file.path.clone(),
+                reason: e.to_string(),
+            })?;
+            Ok(Decision::Written {
+                added: *added,
+                warning: warning.clone(),
+            })
+        }
+    }
 }

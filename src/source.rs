@@ -302,6 +302,17 @@ fn decode_text(bytes: &[u8], format: Format) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return repair_mojibake(text.to_string());
     }
+    // UTF-8 with a few damaged bytes is still UTF-8: reading it all as Latin-1
+    // would garble every æ, ø and å in it.
+    let lossy = String::from_utf8_lossy(bytes);
+    let replaced = lossy.chars().filter(|&c| c == '\u{fffd}').count();
+    let multibyte = lossy
+        .chars()
+        .filter(|&c| c != '\u{fffd}' && !c.is_ascii())
+        .count();
+    if multibyte > 0 && replaced * 10 <= multibyte {
+        return repair_mojibake(lossy.into_owned());
+    }
     let declared = match format {
         Format::Html => declared_charset(bytes).filter(|e| *e != UTF_8),
         Format::Text => None,
@@ -387,6 +398,20 @@ mod tests {
         let page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Førde sjukehus</p></body></html>";
         let doc = decode(page.as_bytes()).unwrap();
         assert!(doc.text.contains("Førde sjukehus"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let mut bytes = "Partnarskapsmøte i mai: kommunane, sjukehusa og Ørsta"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(b" \xff\xfe slutt");
+        let doc = decode(&bytes).unwrap();
+        assert!(
+            doc.text.starts_with("Partnarskapsmøte i mai: kommunane"),
+            "{}",
+            doc.text
+        );
     }
 
     #[test]

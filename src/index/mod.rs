@@ -117,7 +117,28 @@ impl Store {
         let generation = self
             .current_generation()
             .ok_or_else(|| IndexError::Missing(self.dir.clone()))?;
-        self.open_generation(&generation)
+        match self.open_generation(&generation) {
+            // A rebuild switched generations while this one was being opened: the
+            // pointer now names the new one.
+            Err(IndexError::Tantivy { .. })
+                if self.current_generation().as_ref() != Some(&generation) =>
+            {
+                let generation = self
+                    .current_generation()
+                    .ok_or_else(|| IndexError::Missing(self.dir.clone()))?;
+                self.open_generation(&generation)
+            }
+            result => result,
+        }
+    }
+
+    /// The number in a generation directory's name.
+    fn generation_number(path: &Path) -> Option<u64> {
+        path.file_name()?
+            .to_str()?
+            .strip_prefix("gen-")?
+            .parse()
+            .ok()
     }
 
     fn open_generation(&self, generation: &Path) -> Result<OpenIndex, IndexError> {
@@ -246,6 +267,41 @@ impl Store {
         Ok(path)
     }
 
+    /// Id → content hash of every report in the live generation (none when there
+    /// is no index yet).
+    pub fn existing_hashes(&self) -> Result<std::collections::HashMap<String, String>, IndexError> {
+        let open = match self.open() {
+            Ok(open) => open,
+            Err(IndexError::Missing(_)) => return Ok(Default::default()),
+            Err(err) => return Err(err),
+        };
+        use tantivy::collector::DocSetCollector;
+        use tantivy::query::TermQuery;
+        use tantivy::schema::{IndexRecordOption, Value};
+        let mut hashes = std::collections::HashMap::new();
+        let reader = open.index.reader().map_err(|e| self.tantivy(e))?;
+        let searcher = reader.searcher();
+        let kind = Term::from_field_text(open.fields.kind, schema::KIND_REPORT);
+        let docs = searcher
+            .search(
+                &TermQuery::new(kind, IndexRecordOption::Basic),
+                &DocSetCollector,
+            )
+            .map_err(|e| self.tantivy(e))?;
+        for address in docs {
+            let doc: tantivy::TantivyDocument =
+                searcher.doc(address).map_err(|e| self.tantivy(e))?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            hashes.insert(text(open.fields.id), text(open.fields.content_hash));
+        }
+        Ok(hashes)
+    }
+
     /// Clears what an interrupted run left behind: generations that never became
     /// the live one, and a half-written pointer. Returns a notice for each.
     pub fn recover(&self, _lock: &WriterLock) -> Vec<String> {
@@ -257,7 +313,15 @@ impl Store {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
-            let leftover_generation = name.starts_with("gen-") && Some(&path) != current.as_ref();
+            // Newer than the live one: a build that never finished. Older ones are
+            // kept for readers that opened them just before a switch.
+            let current_number = current
+                .as_deref()
+                .and_then(Self::generation_number)
+                .unwrap_or(0);
+            let leftover_generation = name.starts_with("gen-")
+                && Some(&path) != current.as_ref()
+                && Self::generation_number(&path).is_some_and(|n| n > current_number);
             let leftover_pointer = name == format!("{CURRENT}.tmp");
             if (leftover_generation || leftover_pointer)
                 && fs::remove_dir_all(&path)
@@ -272,8 +336,10 @@ impl Store {
         notices
     }
 
-    /// Points `CURRENT` at `generation` atomically, then removes every other generation.
+    /// Points `CURRENT` at `generation` atomically, then removes the generations
+    /// before the one it replaces.
     fn switch_to(&self, generation: &Path) -> Result<(), IndexError> {
+        let previous = self.current_generation();
         let name = generation
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -289,10 +355,13 @@ impl Store {
         if let Ok(dir) = fs::File::open(&self.dir) {
             let _ = dir.sync_all();
         }
+        // The generation just replaced stays until the next switch: a search that
+        // read the old pointer a moment ago may still be opening it.
         for entry in fs::read_dir(&self.dir).map_err(|e| self.io(e))?.flatten() {
             let path = entry.path();
             let is_generation = entry.file_name().to_string_lossy().starts_with("gen-");
-            if is_generation && path != generation {
+            let keep = path == generation || previous.as_ref() == Some(&path);
+            if is_generation && !keep {
                 let _ = fs::remove_dir_all(&path);
             }
         }
@@ -319,38 +388,6 @@ impl Batch {
     /// Whether this batch writes a new generation (a rebuild, or the first index).
     pub fn is_new(&self) -> bool {
         self.is_new
-    }
-
-    /// Id → content hash of every report already in the generation.
-    pub fn existing_hashes(&self) -> Result<std::collections::HashMap<String, String>, IndexError> {
-        use tantivy::collector::DocSetCollector;
-        use tantivy::query::TermQuery;
-        use tantivy::schema::{IndexRecordOption, Value};
-        let mut hashes = std::collections::HashMap::new();
-        if self.is_new {
-            return Ok(hashes);
-        }
-        let reader = self.index.reader().map_err(|e| self.store.tantivy(e))?;
-        let searcher = reader.searcher();
-        let kind = Term::from_field_text(self.fields.kind, schema::KIND_REPORT);
-        let docs = searcher
-            .search(
-                &TermQuery::new(kind, IndexRecordOption::Basic),
-                &DocSetCollector,
-            )
-            .map_err(|e| self.store.tantivy(e))?;
-        for address in docs {
-            let doc: tantivy::TantivyDocument =
-                searcher.doc(address).map_err(|e| self.store.tantivy(e))?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            hashes.insert(text(self.fields.id), text(self.fields.content_hash));
-        }
-        Ok(hashes)
     }
 
     /// Adds a report, replacing any earlier version with the same id. Safe to call
