@@ -19,7 +19,7 @@ BIN=target/release/referat
 if [ ! -d "$CORPUS/reports" ]; then
   target/release/examples/gen_corpus --count "$N" --out "$CORPUS" --seed 1
 fi
-html_mb=$(du -sm "$CORPUS/reports" | cut -f1)
+html_mb=$(du -sm --apparent-size "$CORPUS/reports" | cut -f1)
 
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 now() { date +%s.%N; }
@@ -30,7 +30,7 @@ echo "corpus:  $N reports, $html_mb MB"
 rm -rf "$INDEX"
 /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" --index "$INDEX" index --rebuild -q "$CORPUS/reports"
 read -r rebuild_s rss_kb < "$WORK/time.txt"
-index_mb=$(du -sm "$INDEX" | cut -f1)
+index_mb=$(du -sm --apparent-size "$INDEX" | cut -f1)
 echo "rebuild: $(seconds "$rebuild_s") s, $(python3 -c "print(round($N/$rebuild_s))") reports/s, $(python3 -c "print(round($html_mb/$rebuild_s,1))") MB/s, peak RSS $((rss_kb / 1024)) MB, index $index_mb MB ($(python3 -c "print(round(100*$index_mb/$html_mb))")% of the corpus)"
 
 limit_line=$(target/release/examples/engine_limit "$INDEX")
@@ -40,7 +40,8 @@ echo "rebuild / engine limit: $(python3 -c "print(round($rebuild_s/$limit_s,2))"
 
 # Incremental: change 1% of the files.
 changed=$((N / 100))
-find "$CORPUS/reports" -type f | sort | head -n "$changed" | while read -r f; do
+find "$CORPUS/reports" -type f | sort > "$WORK/files.txt"
+head -n "$changed" "$WORK/files.txt" | while read -r f; do
   printf '\n<!-- endra -->\n' >> "$f"
 done
 start=$(now)

@@ -224,7 +224,19 @@ impl Store {
             }
             None => {
                 let generation = self.new_generation_dir()?;
-                let index = Index::create_in_dir(&generation, schema::build_schema())
+                // The stored reports are most of the index: zstd over larger blocks
+                // keeps them small, and they are read only for the hits shown.
+                let settings = tantivy::IndexSettings {
+                    docstore_compression: tantivy::store::Compressor::Zstd(
+                        tantivy::store::ZstdCompressor::default(),
+                    ),
+                    docstore_blocksize: 64 * 1024,
+                    ..tantivy::IndexSettings::default()
+                };
+                let index = Index::builder()
+                    .schema(schema::build_schema())
+                    .settings(settings)
+                    .create_in_dir(&generation)
                     .map_err(|e| self.tantivy(e))?;
                 analysis::register(&index);
                 (index, generation, true)
