@@ -22,7 +22,7 @@ use crate::report::Report;
 pub use schema::Fields;
 
 /// Bumped whenever the schema or the stored `Report` changes incompatibly.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";
@@ -287,29 +287,39 @@ impl Store {
             Err(IndexError::Missing(_)) => return Ok(Default::default()),
             Err(err) => return Err(err),
         };
-        use tantivy::collector::DocSetCollector;
-        use tantivy::query::TermQuery;
-        use tantivy::schema::{IndexRecordOption, Value};
+        // Read from the fast-field columns: a scan, not a stored-document read per report.
         let mut hashes = std::collections::HashMap::new();
         let reader = open.index.reader().map_err(|e| self.tantivy(e))?;
         let searcher = reader.searcher();
-        let kind = Term::from_field_text(open.fields.kind, schema::KIND_REPORT);
-        let docs = searcher
-            .search(
-                &TermQuery::new(kind, IndexRecordOption::Basic),
-                &DocSetCollector,
-            )
-            .map_err(|e| self.tantivy(e))?;
-        for address in docs {
-            let doc: tantivy::TantivyDocument =
-                searcher.doc(address).map_err(|e| self.tantivy(e))?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let (Some(ids), Some(digests)) = (
+                fast.str("id").map_err(|e| self.tantivy(e))?,
+                fast.str("content_hash").map_err(|e| self.tantivy(e))?,
+            ) else {
+                continue;
             };
-            hashes.insert(text(open.fields.id), text(open.fields.content_hash));
+            let (mut id, mut digest) = (String::new(), String::new());
+            for doc in segment.doc_ids_alive() {
+                // Only report documents carry a content hash.
+                let Some(digest_ord) = digests.term_ords(doc).next() else {
+                    continue;
+                };
+                let Some(id_ord) = ids.term_ords(doc).next() else {
+                    continue;
+                };
+                id.clear();
+                digest.clear();
+                let found = ids
+                    .ord_to_str(id_ord, &mut id)
+                    .map_err(|e| self.tantivy(e.into()))?
+                    && digests
+                        .ord_to_str(digest_ord, &mut digest)
+                        .map_err(|e| self.tantivy(e.into()))?;
+                if found {
+                    hashes.insert(id.clone(), digest.clone());
+                }
+            }
         }
         Ok(hashes)
     }

@@ -8,8 +8,8 @@
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
-    STRING, Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption,
+    STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -65,7 +65,7 @@ pub fn build_schema() -> Schema {
         .set_stored()
         .set_precision(DateTimePrecision::Seconds);
     builder.add_text_field("kind", STRING);
-    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("id", STRING | STORED | FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", text.clone());
     builder.add_text_field("body", text);
@@ -88,7 +88,7 @@ pub fn build_schema() -> Schema {
     builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
     builder.add_u64_field("passage_no", INDEXED | STORED);
-    builder.add_text_field("content_hash", STRING | STORED);
+    builder.add_text_field("content_hash", STRING | STORED | FAST);
     builder.build()
 }
 
