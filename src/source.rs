@@ -310,7 +310,7 @@ fn decode_text(bytes: &[u8], format: Format) -> String {
         .chars()
         .filter(|&c| c != '\u{fffd}' && !c.is_ascii())
         .count();
-    if multibyte > 0 && replaced * 10 <= multibyte {
+    if multibyte > 0 && replaced <= multibyte {
         return repair_mojibake(lossy.into_owned());
     }
     let declared = match format {

@@ -87,7 +87,7 @@ pub fn build_schema() -> Schema {
     builder.add_date_field("published", date.clone());
     builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
-    builder.add_u64_field("passage_no", INDEXED | STORED);
+    builder.add_u64_field("passage_no", INDEXED | STORED | FAST);
     builder.add_text_field("content_hash", STRING | STORED | FAST);
     builder.build()
 }

@@ -195,19 +195,24 @@ fn passages(
     clauses.push(kind_clause(open, KIND_PASSAGE));
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+    // Ids and passage numbers come from fast-field columns, not stored documents.
     let mut found = Vec::with_capacity(top.len());
+    let mut id = String::new();
     for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let id = doc
-            .get_first(open.fields.id)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let no = doc
-            .get_first(open.fields.passage_no)
-            .and_then(|v| v.as_u64())
-            .unwrap_or_default();
-        found.push((score, id, no as usize));
+        let segment = searcher.segment_reader(address.segment_ord);
+        let fast = segment.fast_fields();
+        let numbers = fast.u64("passage_no")?;
+        let Some(ids) = fast.str("id")? else {
+            continue;
+        };
+        let Some(ord) = ids.term_ords(address.doc_id).next() else {
+            continue;
+        };
+        id.clear();
+        ids.ord_to_str(ord, &mut id)
+            .map_err(|e| QueryError::Tantivy(e.into()))?;
+        let no = numbers.first(address.doc_id).unwrap_or_default();
+        found.push((score, id.clone(), no as usize));
     }
     Ok(found)
 }
@@ -267,7 +272,8 @@ pub fn people_about(
         } else {
             None
         };
-    let found = passages(open, query, filter, 1000)?;
+    // The best 200 passages are evidence enough; each one may cost a stored-report read.
+    let found = passages(open, query, filter, 200)?;
     let mut cache = ReportCache::new(open)?;
     let mut answers: HashMap<String, PersonAnswer> = HashMap::new();
     for (score, id, no) in found {
