@@ -19,16 +19,16 @@ const MIN_PART: usize = 3;
 /// Shortest part a word that is itself in the lexicon is split into.
 const MIN_KNOWN_PART: usize = 4;
 
-static LEMMAS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/nn_lexicon.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && l.chars().count() >= MIN_PART)
+/// The lexicon, shared with the stemmer.
+static LEMMAS: LazyLock<&'static HashSet<&'static str>> = LazyLock::new(super::stem::lemmas);
+
+static STEM_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    LEMMAS
+        .iter()
+        .filter(|l| l.chars().count() >= MIN_PART)
+        .map(|l| stem(l))
         .collect()
 });
-
-static STEM_SET: LazyLock<HashSet<String>> =
-    LazyLock::new(|| LEMMAS.iter().map(|l| stem(l)).collect());
 
 fn is_part(chars: &[char], min: usize) -> bool {
     chars.len() >= min && LEMMAS.contains(chars.iter().collect::<String>().as_str())

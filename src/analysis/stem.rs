@@ -117,6 +117,11 @@ fn lemma_stem(lemma: &str) -> String {
     lemma.to_string()
 }
 
+/// The Nynorsk lexicon (`data/nn_lexicon.txt`).
+pub(crate) fn lemmas() -> &'static HashSet<&'static str> {
+    &LEMMAS
+}
+
 /// Whether `word` is a lemma of the Nynorsk lexicon.
 pub fn is_lemma(word: &str) -> bool {
     LEMMAS.contains(word)
