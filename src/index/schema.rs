@@ -42,6 +42,9 @@ pub struct Fields {
     pub place: Field,
     /// Facets: `/person/…`, `/tema/…`, `/stad/…`, `/år/…`.
     pub facet: Field,
+    /// On passage documents: "1" when a person is named in the passage or in its
+    /// list item, so questions about people skip passages that name no one.
+    pub with_people: Field,
     pub meeting_date: Field,
     pub published: Field,
     /// The report's date for filters and sorting: the meeting, else the publish date.
@@ -83,6 +86,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("tema", unstored(ANALYZER));
     builder.add_text_field("stad", unstored(ANALYZER));
     builder.add_facet_field("fasett", FacetOptions::default());
+    builder.add_text_field("with_people", STRING);
     builder.add_date_field("meeting_date", date.clone());
     builder.add_date_field("published", date.clone());
     builder.add_date_field("dato", date);
@@ -109,6 +113,7 @@ impl Fields {
             theme: field("tema")?,
             place: field("stad")?,
             facet: field("fasett")?,
+            with_people: field("with_people")?,
             meeting_date: field("meeting_date")?,
             published: field("published")?,
             date: field("dato")?,
@@ -178,6 +183,18 @@ impl Fields {
             doc.add_u64(self.passage_no, no as u64);
             for person in report.people.iter().filter(|p| p.passages.contains(&no)) {
                 doc.add_text(self.person, person_names(person));
+            }
+            let section_named = passage.section.is_some()
+                && report.people.iter().any(|p| {
+                    p.passages.iter().any(|&i| {
+                        report
+                            .passages
+                            .get(i)
+                            .is_some_and(|q| q.section == passage.section)
+                    })
+                });
+            if section_named || report.people.iter().any(|p| p.passages.contains(&no)) {
+                doc.add_text(self.with_people, "1");
             }
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));

@@ -193,6 +193,14 @@ fn passages(
     };
     let mut clauses = filter_clauses(open, &date_only)?;
     clauses.push(kind_clause(open, KIND_PASSAGE));
+    let named = Term::from_field_text(open.fields.with_people, "1");
+    clauses.push((
+        tantivy::query::Occur::Must,
+        Box::new(tantivy::query::ConstScoreQuery::new(
+            Box::new(TermQuery::new(named, IndexRecordOption::Basic)),
+            0.0,
+        )),
+    ));
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
     // Ids and passage numbers come from fast-field columns, not stored documents.
@@ -272,8 +280,7 @@ pub fn people_about(
         } else {
             None
         };
-    // The best 200 passages are evidence enough; each one may cost a stored-report read.
-    let found = passages(open, query, filter, 200)?;
+    let found = passages(open, query, filter, 300)?;
     let mut cache = ReportCache::new(open)?;
     let mut answers: HashMap<String, PersonAnswer> = HashMap::new();
     for (score, id, no) in found {
