@@ -253,7 +253,6 @@ impl Store {
             .map_err(|e| self.tantivy(e))?;
         Ok(Batch {
             store: self.clone(),
-            index,
             writer,
             fields,
             generation,
@@ -399,7 +398,6 @@ pub struct WriterLock {
 /// An open write to one generation.
 pub struct Batch {
     store: Store,
-    index: Index,
     writer: IndexWriter,
     fields: Fields,
     generation: PathBuf,
@@ -429,14 +427,6 @@ impl Batch {
     pub fn remove(&self, id: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, id));
-    }
-
-    pub fn index(&self) -> &Index {
-        &self.index
-    }
-
-    pub fn fields(&self) -> Fields {
-        self.fields
     }
 
     /// Makes the batch durable and visible; a new generation becomes the live one.

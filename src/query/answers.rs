@@ -75,6 +75,24 @@ pub(crate) fn stored_report(
     serde_json::from_str(json).map_err(|e| QueryError::Stored(e.to_string()))
 }
 
+/// The stored report with `id`, if the index has one.
+pub(crate) fn report_by_id(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    id: &str,
+) -> Result<Option<Report>, QueryError> {
+    let term = Term::from_field_text(open.fields.id, id);
+    let query = combine(
+        Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+        vec![kind_clause(open, KIND_REPORT)],
+    );
+    let top = searcher.search(&*query, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some((_, address)) => Ok(Some(stored_report(open, searcher, *address)?)),
+        None => Ok(None),
+    }
+}
+
 /// The report's date: the meeting, else the publish date.
 pub fn report_date(report: &Report) -> Option<Date> {
     report.meeting_date().or(report.published)
@@ -243,18 +261,7 @@ impl<'a> ReportCache<'a> {
 
     fn get(&mut self, id: &str) -> Result<Option<&Report>, QueryError> {
         if !self.reports.contains_key(id) {
-            let term = Term::from_field_text(self.open.fields.id, id);
-            let query = combine(
-                Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
-                vec![kind_clause(self.open, KIND_REPORT)],
-            );
-            let top = self
-                .searcher
-                .search(&*query, &TopDocs::with_limit(1).order_by_score())?;
-            let report = match top.first() {
-                Some((_, address)) => Some(stored_report(self.open, &self.searcher, *address)?),
-                None => None,
-            };
+            let report = report_by_id(self.open, &self.searcher, id)?;
             self.reports.insert(id.to_string(), report);
         }
         Ok(self.reports.get(id).and_then(Option::as_ref))

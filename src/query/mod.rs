@@ -9,11 +9,11 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use serde::Serialize;
+use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{Query, QueryParser};
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
 
 pub mod answers;
 pub mod ask;
@@ -193,19 +193,6 @@ fn without_stopwords(text: &str) -> String {
     }
 }
 
-/// Only documents of `kind`, without changing the score of the rest of the query.
-fn of_kind(open: &OpenIndex, kind: &str, query: Box<dyn Query>) -> Box<dyn Query> {
-    let kind_term = Term::from_field_text(open.fields.kind, kind);
-    let filter = ConstScoreQuery::new(
-        Box::new(TermQuery::new(kind_term, IndexRecordOption::Basic)),
-        0.0,
-    );
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, query),
-        (Occur::Must, Box::new(filter)),
-    ]))
-}
-
 /// The report documents matching `text` (words, or none for every report with a
 /// filter) and `filter`; `dato:` terms in the text become part of the filter.
 pub fn report_query(
@@ -313,22 +300,6 @@ fn lead(body: &str) -> String {
 
 /// The stored report with `id`.
 pub fn report(open: &OpenIndex, id: &str) -> Result<Report, QueryError> {
-    let term = Term::from_field_text(open.fields.id, id);
-    let query = of_kind(
-        open,
-        KIND_REPORT,
-        Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-    );
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
-    let top = searcher.search(&*query, &TopDocs::with_limit(1).order_by_score())?;
-    let Some((_, address)) = top.first() else {
-        return Err(QueryError::UnknownId(id.to_string()));
-    };
-    let doc: TantivyDocument = searcher.doc(*address)?;
-    let json = doc
-        .get_first(open.fields.report)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default();
-    serde_json::from_str(json).map_err(|e| QueryError::Stored(e.to_string()))
+    let searcher = open.index.reader()?.searcher();
+    answers::report_by_id(open, &searcher, id)?.ok_or_else(|| QueryError::UnknownId(id.to_string()))
 }

@@ -255,11 +255,6 @@ pub fn terms(out: &mut impl Write, terms: &[String]) -> io::Result<()> {
     writeln!(out, "{}", terms.join(" "))
 }
 
-/// Dates as "2023-05-10", or "----------" when unknown.
-fn day(date: Option<jiff::civil::Date>) -> String {
-    date_or_dash(date)
-}
-
 /// Cuts `text` to about `max` characters on a word boundary.
 fn shorten(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -301,8 +296,8 @@ pub fn people(
             "{TITLE}{}{TITLE:#}  {:>7}  {DATE}{}{DATE:#}  {DATE}{}{DATE:#}  {}",
             pad(&p.name, width),
             p.reports,
-            day(p.first),
-            day(p.last),
+            date_or_dash(p.first),
+            date_or_dash(p.last),
             shorten(&p.roles.join("; "), 90)
         )?;
     }
@@ -317,7 +312,7 @@ fn evidence(
     writeln!(
         out,
         "{indent}{DIM}{}  {}  ({}){DIM:#}",
-        day(e.date),
+        date_or_dash(e.date),
         e.title,
         e.report
     )?;
@@ -363,7 +358,7 @@ pub fn person(out: &mut impl Write, t: &crate::query::answers::PersonTimeline) -
         writeln!(
             out,
             "{DATE}{}{DATE:#}  {TITLE}{}{TITLE:#}",
-            day(entry.date),
+            date_or_dash(entry.date),
             entry.title
         )?;
         let indent = "            ";
@@ -441,7 +436,7 @@ pub fn timeline(
         writeln!(
             out,
             "{DATE}{}{DATE:#}{kind}  {TITLE}{}{TITLE:#}",
-            day(m.date),
+            date_or_dash(m.date),
             m.title
         )?;
         let indent = "            ";
