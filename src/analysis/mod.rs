@@ -101,6 +101,19 @@ pub fn register(index: &tantivy::Index) {
     }
 }
 
+/// The analyzers queries are read with. A compound in a query is not split: its
+/// whole word is looked up in the parts field too, where it matches longer
+/// compounds that contain it ("plattform" finds "helseplattforma"). Splitting it
+/// would make a phrase of its parts, which costs a positions scan over every
+/// passage with a common part ("helse") and adds nothing the word itself misses.
+pub fn query_tokenizers() -> tantivy::tokenizer::TokenizerManager {
+    let manager = tantivy::tokenizer::TokenizerManager::default();
+    manager.register(ANALYZER, Analyzer::Text.build());
+    manager.register(PARTS_ANALYZER, Analyzer::Text.build());
+    manager.register(NAME_ANALYZER, Analyzer::Name.build());
+    manager
+}
+
 /// The index terms `analyzer` makes of `text`, in order.
 pub fn terms(analyzer: Analyzer, text: &str) -> Vec<String> {
     let mut analyzer = analyzer.build();

@@ -22,7 +22,7 @@ use crate::report::Report;
 pub use schema::Fields;
 
 /// Bumped whenever the schema or the stored `Report` changes incompatibly.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption,
-    STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    STORED, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -45,6 +45,13 @@ pub struct Fields {
     /// On passage documents: "1" when a person is named in the passage or in its
     /// list item, so questions about people skip passages that name no one.
     pub with_people: Field,
+    /// On passage documents, as fast-field columns: the people named in the passage,
+    /// and those named elsewhere in its list item. `people --about` ranks people from
+    /// these columns alone and reads stored reports only for the evidence it shows.
+    pub named: Field,
+    pub near: Field,
+    /// The report's own date (meeting, else published), one value, for `--sort date`.
+    pub sort_date: Field,
     pub meeting_date: Field,
     pub published: Field,
     /// The report's date for filters and sorting: the meeting, else the publish date.
@@ -67,32 +74,54 @@ pub fn build_schema() -> Schema {
         .set_fast()
         .set_stored()
         .set_precision(DateTimePrecision::Seconds);
-    builder.add_text_field("kind", STRING);
-    builder.add_text_field("id", STRING | STORED | FAST);
+    // Exact-value fields are filters: no length norms (one byte per document each).
+    let exact = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::Basic),
+    );
+    builder.add_text_field("kind", exact.clone());
+    builder.add_text_field("id", exact.clone() | STORED | FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", text.clone());
     builder.add_text_field("body", text);
-    let unstored = |analyzer: &str| {
+    // Secondary fields: positions only where users write phrases (`person:"…"`,
+    // `tema:"…"`), and length norms only where the length of the text is news.
+    let unstored = |analyzer: &str, record: IndexRecordOption, norms: bool| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_fieldnorms(norms)
+                .set_index_option(record),
         )
     };
-    builder.add_text_field("parts", unstored(PARTS_ANALYZER));
-    builder.add_text_field("names", unstored(NAME_ANALYZER));
-    builder.add_text_field("person", unstored(NAME_ANALYZER));
-    builder.add_text_field("rolle", unstored(ANALYZER));
-    builder.add_text_field("tema", unstored(ANALYZER));
-    builder.add_text_field("stad", unstored(ANALYZER));
+    let (freqs, positions) = (
+        IndexRecordOption::WithFreqs,
+        IndexRecordOption::WithFreqsAndPositions,
+    );
+    builder.add_text_field("parts", unstored(PARTS_ANALYZER, freqs, true));
+    builder.add_text_field("names", unstored(NAME_ANALYZER, freqs, false));
+    builder.add_text_field("person", unstored(NAME_ANALYZER, positions, false));
+    builder.add_text_field("rolle", unstored(ANALYZER, positions, false));
+    builder.add_text_field("tema", unstored(ANALYZER, positions, false));
+    builder.add_text_field("stad", unstored(ANALYZER, positions, false));
     builder.add_facet_field("fasett", FacetOptions::default());
-    builder.add_text_field("with_people", STRING);
+    builder.add_text_field("with_people", exact.clone());
+    builder.add_text_field("named", FAST);
+    builder.add_text_field("near", FAST);
     builder.add_date_field("meeting_date", date.clone());
     builder.add_date_field("published", date.clone());
     builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
     builder.add_u64_field("passage_no", INDEXED | STORED | FAST);
-    builder.add_text_field("content_hash", STRING | STORED | FAST);
+    builder.add_text_field("content_hash", exact | STORED | FAST);
+    builder.add_date_field(
+        "sort_date",
+        DateOptions::default()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
     builder.build()
 }
 
@@ -114,6 +143,9 @@ impl Fields {
             place: field("stad")?,
             facet: field("fasett")?,
             with_people: field("with_people")?,
+            named: field("named")?,
+            near: field("near")?,
+            sort_date: field("sort_date")?,
             meeting_date: field("meeting_date")?,
             published: field("published")?,
             date: field("dato")?,
@@ -164,6 +196,7 @@ impl Fields {
             doc.add_facet(self.facet, Facet::from_path(["stad", place.as_str()]));
         }
         if let Some(date) = report.meeting_date().or(report.published) {
+            doc.add_date(self.sort_date, to_index_date(date));
             doc.add_facet(
                 self.facet,
                 Facet::from_path(["år", date.year().to_string().as_str()]),
@@ -181,19 +214,25 @@ impl Fields {
             doc.add_text(self.body, &passage.text);
             doc.add_text(self.parts, &passage.text);
             doc.add_u64(self.passage_no, no as u64);
-            for person in report.people.iter().filter(|p| p.passages.contains(&no)) {
-                doc.add_text(self.person, person_names(person));
-            }
-            let section_named = passage.section.is_some()
-                && report.people.iter().any(|p| {
-                    p.passages.iter().any(|&i| {
+            let mut with_people = false;
+            for person in &report.people {
+                if person.passages.contains(&no) {
+                    doc.add_text(self.person, person_names(person));
+                    doc.add_text(self.named, &person.name);
+                    with_people = true;
+                } else if passage.section.is_some()
+                    && person.passages.iter().any(|&i| {
                         report
                             .passages
                             .get(i)
                             .is_some_and(|q| q.section == passage.section)
                     })
-                });
-            if section_named || report.people.iter().any(|p| p.passages.contains(&no)) {
+                {
+                    doc.add_text(self.near, &person.name);
+                    with_people = true;
+                }
+            }
+            if with_people {
                 doc.add_text(self.with_people, "1");
             }
             if let Some(date) = report.meeting_date() {

@@ -191,13 +191,60 @@ pub struct PersonAnswer {
     pub evidence: Evidence,
 }
 
-/// Passages matching `query`, with their report and score.
+/// A passage matching a question about people, read from fast-field columns only.
+struct PassageHit {
+    score: f32,
+    report: String,
+    passage_no: usize,
+    /// People named in the passage.
+    named: Vec<String>,
+    /// People named elsewhere in its list item.
+    near: Vec<String>,
+}
+
+/// Reads the string values of a fast-field column for one document.
+fn column_strings(
+    column: &tantivy::columnar::StrColumn,
+    doc: tantivy::DocId,
+    out: &mut Vec<String>,
+) -> Result<(), QueryError> {
+    for ord in column.term_ords(doc) {
+        let mut value = String::new();
+        column
+            .ord_to_str(ord, &mut value)
+            .map_err(|e| QueryError::Tantivy(e.into()))?;
+        out.push(value);
+    }
+    Ok(())
+}
+
+/// The ids of the reports matching `filter`, from the id column.
+fn report_ids(open: &OpenIndex, filter: &ReportFilter) -> Result<BTreeSet<String>, QueryError> {
+    let searcher = open.index.reader()?.searcher();
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    let query = combine(None, clauses);
+    let found = searcher.search(&*query, &tantivy::collector::DocSetCollector)?;
+    let mut ids = BTreeSet::new();
+    let mut values = Vec::new();
+    for address in found {
+        let segment = searcher.segment_reader(address.segment_ord);
+        if let Some(column) = segment.fast_fields().str("id")? {
+            values.clear();
+            column_strings(&column, address.doc_id, &mut values)?;
+            ids.extend(values.drain(..));
+        }
+    }
+    Ok(ids)
+}
+
+/// The passages that name someone and match `query`, best first.
 fn passages(
     open: &OpenIndex,
     query: &str,
     filter: &ReportFilter,
     limit: usize,
-) -> Result<Vec<(f32, String, usize)>, QueryError> {
+) -> Result<Vec<PassageHit>, QueryError> {
     let searcher = open.index.reader()?.searcher();
     let parsed = parse_fields(
         open,
@@ -221,24 +268,34 @@ fn passages(
     ));
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
-    // Ids and passage numbers come from fast-field columns, not stored documents.
     let mut found = Vec::with_capacity(top.len());
-    let mut id = String::new();
+    let mut ids = Vec::new();
     for (score, address) in top {
         let segment = searcher.segment_reader(address.segment_ord);
         let fast = segment.fast_fields();
-        let numbers = fast.u64("passage_no")?;
-        let Some(ids) = fast.str("id")? else {
+        let (Some(id_column), Some(named_column), Some(near_column)) =
+            (fast.str("id")?, fast.str("named")?, fast.str("near")?)
+        else {
             continue;
         };
-        let Some(ord) = ids.term_ords(address.doc_id).next() else {
+        ids.clear();
+        column_strings(&id_column, address.doc_id, &mut ids)?;
+        let Some(report) = ids.pop() else {
             continue;
         };
-        id.clear();
-        ids.ord_to_str(ord, &mut id)
-            .map_err(|e| QueryError::Tantivy(e.into()))?;
-        let no = numbers.first(address.doc_id).unwrap_or_default();
-        found.push((score, id.clone(), no as usize));
+        let mut hit = PassageHit {
+            score,
+            report,
+            passage_no: fast
+                .u64("passage_no")?
+                .first(address.doc_id)
+                .unwrap_or_default() as usize,
+            named: Vec::new(),
+            near: Vec::new(),
+        };
+        column_strings(&named_column, address.doc_id, &mut hit.named)?;
+        column_strings(&near_column, address.doc_id, &mut hit.near)?;
+        found.push(hit);
     }
     Ok(found)
 }
@@ -268,91 +325,91 @@ impl<'a> ReportCache<'a> {
     }
 }
 
+/// A person's standing while passages are counted.
+struct Tally {
+    name: String,
+    score: f32,
+    /// The passage shown as evidence: the best one naming the person, else the
+    /// best one in a list item that names them.
+    evidence: (String, usize),
+    evidence_named: bool,
+}
+
 /// People ranked by the passages where `query` matches and they are named or
 /// referred to (by surname, or in the same list item as the matching passage).
+///
+/// Ranking reads only fast-field columns of the matching passages; stored reports
+/// are read afterwards, for the evidence of the people shown.
 pub fn people_about(
     open: &OpenIndex,
     query: &str,
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<PersonAnswer>, QueryError> {
-    let allowed: Option<BTreeSet<String>> =
-        if filter.person.is_some() || filter.theme.is_some() || filter.place.is_some() {
-            Some(
-                reports(open, None, filter)?
-                    .into_iter()
-                    .map(|(_, r)| r.id)
-                    .collect(),
-            )
-        } else {
-            None
-        };
-    let found = passages(open, query, filter, 300)?;
-    let mut cache = ReportCache::new(open)?;
-    let mut answers: HashMap<String, PersonAnswer> = HashMap::new();
-    for (score, id, no) in found {
-        if allowed.as_ref().is_some_and(|a| !a.contains(&id)) {
+    let allowed = if filter.person.is_some() || filter.theme.is_some() || filter.place.is_some() {
+        Some(report_ids(open, filter)?)
+    } else {
+        None
+    };
+    let mut tallies: HashMap<String, Tally> = HashMap::new();
+    for hit in passages(open, query, filter, 300)? {
+        if allowed.as_ref().is_some_and(|a| !a.contains(&hit.report)) {
             continue;
         }
-        let Some(report) = cache.get(&id)? else {
-            continue;
-        };
-        let Some(passage) = report.passages.get(no) else {
-            continue;
-        };
-        let section_mates: BTreeSet<usize> = match passage.section {
-            Some(section) => report
-                .passages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.section == Some(section))
-                .map(|(i, _)| i)
-                .collect(),
-            None => BTreeSet::new(),
-        };
-        for person in &report.people {
-            let weight = if person.passages.contains(&no) {
-                1.0
-            } else if person.passages.iter().any(|p| section_mates.contains(p)) {
-                0.5
-            } else {
-                continue;
-            };
-            let key = name_key(&person.name);
-            let gained = score * weight;
-            let evidence = Evidence {
-                report: report.id.clone(),
-                title: report.title.clone(),
-                date: report_date(report),
-                passage: passage.text.clone(),
-            };
-            let absent = person.actions.contains(&Action::Absent);
-            let entry = answers.entry(key).or_insert_with(|| PersonAnswer {
-                name: person.name.clone(),
+        let weighted = hit
+            .named
+            .iter()
+            .map(|name| (name, 1.0))
+            .chain(hit.near.iter().map(|name| (name, 0.5)));
+        for (name, weight) in weighted {
+            let named = weight == 1.0;
+            let tally = tallies.entry(name_key(name)).or_insert_with(|| Tally {
+                name: name.clone(),
                 score: 0.0,
-                roles: person.roles.clone(),
-                absent,
-                evidence: evidence.clone(),
+                evidence: (hit.report.clone(), hit.passage_no),
+                evidence_named: named,
             });
-            // The strongest passage naming the person is the evidence shown.
-            if weight == 1.0 && !entry.evidence.passage.contains(surname(&person.name)) {
-                entry.evidence = evidence;
+            if named && !tally.evidence_named {
+                tally.evidence = (hit.report.clone(), hit.passage_no);
+                tally.evidence_named = true;
             }
-            entry.score += gained;
+            tally.score += hit.score * weight;
         }
     }
-    let mut answers: Vec<PersonAnswer> = answers.into_values().collect();
-    answers.sort_by(|a, b| {
+    let mut ranked: Vec<Tally> = tallies.into_values().collect();
+    ranked.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.name.cmp(&b.name))
     });
-    answers.truncate(limit);
+    ranked.truncate(limit);
+    let mut cache = ReportCache::new(open)?;
+    let mut answers = Vec::with_capacity(ranked.len());
+    for tally in ranked {
+        let (id, no) = &tally.evidence;
+        let Some(report) = cache.get(id)? else {
+            continue;
+        };
+        let key = name_key(&tally.name);
+        let person = report.people.iter().find(|p| name_key(&p.name) == key);
+        answers.push(PersonAnswer {
+            name: tally.name.clone(),
+            score: tally.score,
+            roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
+            absent: person.is_some_and(|p| p.actions.contains(&Action::Absent)),
+            evidence: Evidence {
+                report: report.id.clone(),
+                title: report.title.clone(),
+                date: report_date(report),
+                passage: report
+                    .passages
+                    .get(*no)
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
+            },
+        });
+    }
     Ok(answers)
-}
-
-fn surname(name: &str) -> &str {
-    name.split_whitespace().last().unwrap_or(name)
 }
 
 /// One report in a person's timeline.

@@ -9,8 +9,10 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use serde::Serialize;
+use tantivy::Order;
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::query::{Query, QueryParser};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
@@ -147,7 +149,11 @@ pub fn parse_fields(
         return Err(QueryError::Empty);
     }
     let fields = open.fields;
-    let mut parser = QueryParser::for_index(&open.index, default_fields.to_vec());
+    let mut parser = QueryParser::new(
+        open.index.schema(),
+        default_fields.to_vec(),
+        crate::analysis::query_tokenizers(),
+    );
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
     // A compound's part is a weaker match than the word itself.
@@ -227,13 +233,24 @@ pub fn search(
     let query = report_query(open, text, &options.filter)?;
     let reader = open.index.reader()?;
     let searcher = reader.searcher();
-    // Sorting by date looks at every match, not only the best ones.
-    let wanted = if options.by_date {
-        100_000
+    let limit = options.limit.max(1);
+    let top: Vec<(f32, tantivy::DocAddress)> = if options.by_date {
+        // Newest first from the date column, best first within a day.
+        let newest = TopDocs::with_limit(limit).order_by((
+            (
+                SortByStaticFastValue::<tantivy::DateTime>::for_field("sort_date"),
+                Order::Desc,
+            ),
+            (SortBySimilarityScore, Order::Desc),
+        ));
+        searcher
+            .search(&*query, &newest)?
+            .into_iter()
+            .map(|((_, score), address)| (score, address))
+            .collect()
     } else {
-        options.limit.max(1)
+        searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?
     };
-    let top = searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
     let mut snippets = SnippetGenerator::create(&searcher, &*query, open.fields.body)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
     let fields = open.fields;
@@ -282,9 +299,9 @@ pub fn search(
             b.meeting_date
                 .or(b.published)
                 .cmp(&a.meeting_date.or(a.published))
+                .then_with(|| b.score.total_cmp(&a.score))
                 .then_with(|| a.id.cmp(&b.id))
         });
-        hits.truncate(options.limit.max(1));
     }
     Ok(hits)
 }
