@@ -22,6 +22,7 @@ fn corpus(file: &str) -> referat::source::Document {
     read(&SourceFile {
         path,
         id: format!("corpus/{file}"),
+        stamp: None,
     })
     .expect("corpus file reads")
 }

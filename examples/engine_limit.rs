@@ -50,7 +50,7 @@ fn main() {
                 let batch = &batch;
                 scope.spawn(move || {
                     for report in chunk {
-                        let _ = batch.put(report, "");
+                        let _ = batch.put(report, "", None);
                     }
                 });
             }

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::extract;
-use crate::index::{IndexError, Store};
+use crate::index::{IndexError, IndexedFile, Store};
 use crate::source::{self, SkipReason, Skipped, SourceFile};
 
 /// How to run a batch.
@@ -35,6 +35,9 @@ pub struct Options {
     pub progress: bool,
     /// Log the decision for every file on stderr.
     pub verbose: bool,
+    /// Read and hash every file, even those whose size and modification time are
+    /// those recorded in the index.
+    pub checksum: bool,
 }
 
 impl Default for Options {
@@ -45,6 +48,7 @@ impl Default for Options {
             strict: false,
             progress: false,
             verbose: false,
+            checksum: false,
         }
     }
 }
@@ -120,14 +124,14 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     let existing = if options.rebuild {
         HashMap::new()
     } else {
-        store.existing_hashes()?
+        store.indexed_files()?
     };
     // Strict runs extract everything before touching the index, so that a failure
     // leaves it exactly as it was, byte for byte.
     let prepared: Option<Vec<Prepared>> = if options.strict {
         let results: Vec<Result<Prepared, Failure>> = files
             .par_iter()
-            .map(|file| prepare(file, &existing))
+            .map(|file| prepare(file, &existing, options.checksum))
             .collect();
         let mut ready = Vec::with_capacity(results.len());
         for result in results {
@@ -161,7 +165,8 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         .map(|(index, file)| {
             let result = match &prepared {
                 Some(ready) => write_prepared(&batch, file, &ready[index]),
-                None => prepare(file, &existing).and_then(|p| write_prepared(&batch, file, &p)),
+                None => prepare(file, &existing, options.checksum)
+                    .and_then(|p| write_prepared(&batch, file, &p)),
             };
             match &result {
                 Ok(Decision::Unchanged) => verbose(format!("unchanged {}", file.path.display())),
@@ -245,21 +250,35 @@ enum Prepared {
     Report {
         report: Box<crate::report::Report>,
         content_hash: String,
+        file_stamp: Option<String>,
         added: bool,
         warning: Option<Failure>,
     },
 }
 
-/// Decides one file: unchanged files are only hashed; the rest are extracted.
-fn prepare(file: &SourceFile, existing: &HashMap<String, String>) -> Result<Prepared, Failure> {
+/// Decides one file: a file with the size and modification time recorded in the
+/// index is not read; a file with the recorded content hash is not extracted; the
+/// rest are extracted.
+fn prepare(
+    file: &SourceFile,
+    existing: &HashMap<String, IndexedFile>,
+    checksum: bool,
+) -> Result<Prepared, Failure> {
     let fail = |reason: String| Failure {
         path: file.path.clone(),
         reason,
     };
+    let previous = existing.get(&file.id);
+    let stamp = file.stamp.map(|s| s.to_string());
+    if !checksum
+        && stamp.is_some()
+        && previous.is_some_and(|p| p.file_stamp.is_some() && p.file_stamp == stamp)
+    {
+        return Ok(Prepared::Unchanged);
+    }
     let bytes = source::read_raw(file).map_err(|e| fail(e.to_string()))?;
     let content_hash = blake3::hash(&bytes).to_hex().to_string();
-    let previous = existing.get(&file.id);
-    if previous == Some(&content_hash) {
+    if previous.is_some_and(|p| p.content_hash == content_hash) {
         return Ok(Prepared::Unchanged);
     }
     let doc = source::decode_document(&bytes, file.id.clone(), file.path.display().to_string())
@@ -273,6 +292,7 @@ fn prepare(file: &SourceFile, existing: &HashMap<String, String>) -> Result<Prep
     Ok(Prepared::Report {
         report: Box::new(report),
         content_hash,
+        file_stamp: file.stamp.filter(|s| s.settled()).map(|s| s.to_string()),
         added: previous.is_none(),
         warning,
     })
@@ -289,13 +309,16 @@ fn write_prepared(
         Prepared::Report {
             report,
             content_hash,
+            file_stamp,
             added,
             warning,
         } => {
-            batch.put(report, content_hash).map_err(|e| Failure {
-                path: file.path.clone(),
-                reason: e.to_string(),
-            })?;
+            batch
+                .put(report, content_hash, file_stamp.as_deref())
+                .map_err(|e| Failure {
+                    path: file.path.clone(),
+                    reason: e.to_string(),
+                })?;
             Ok(Decision::Written {
                 added: *added,
                 warning: warning.clone(),

@@ -46,6 +46,10 @@ enum Command {
         /// Log the decision for every file (added, updated, unchanged, removed, failed).
         #[arg(long, short)]
         verbose: bool,
+        /// Read and hash every file; by default a file whose size and modification
+        /// time are unchanged since it was indexed is not read again.
+        #[arg(long)]
+        checksum: bool,
     },
     /// Search reports: ranked results with date, title and a highlighted snippet.
     Search {
@@ -220,6 +224,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             quiet,
             strict,
             verbose,
+            checksum,
         } => {
             let options = Options {
                 rebuild,
@@ -227,6 +232,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 strict,
                 progress: !quiet,
                 verbose,
+                checksum,
             };
             commands::index(&store, paths, &options, quiet)
         }

@@ -26,6 +26,49 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Stable id: the indexed root's own name, then the path below it, `/`-separated.
     pub id: String,
+    /// Size and modification time when the file was found, if the file system
+    /// tells them.
+    pub stamp: Option<FileStamp>,
+}
+
+/// A file's size and modification time. An update run does not read files whose
+/// stamp is the one recorded when they were indexed, as `make` and `git` do;
+/// `referat index --checksum` reads and hashes every file instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size: u64,
+    pub modified_ns: i128,
+}
+
+impl FileStamp {
+    pub fn of(meta: &fs::Metadata) -> Option<FileStamp> {
+        let modified = meta.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(FileStamp {
+            size: meta.len(),
+            modified_ns: since.as_nanos() as i128,
+        })
+    }
+}
+
+impl FileStamp {
+    /// Whether the file was last modified long enough ago for its stamp to be
+    /// trusted later: a file written again within the same clock tick keeps its
+    /// modification time, so a stamp that recent is not recorded and the file is
+    /// hashed next time (git's "racy clean" rule).
+    pub fn settled(&self) -> bool {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        self.modified_ns < now - 2_000_000_000
+    }
+}
+
+impl std::fmt::Display for FileStamp {
+    /// The form kept in the index: `SIZE:NANOSECONDS`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.size, self.modified_ns)
+    }
 }
 
 /// How the text of a document is marked up.
@@ -97,6 +140,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Skipped>) {
             Ok(meta) if meta.is_file() => files.push(SourceFile {
                 path: root.clone(),
                 id: file_id(root),
+                stamp: FileStamp::of(&meta),
             }),
             Ok(_) => walk_dir(root, &mut files, &mut skipped),
         }
@@ -154,6 +198,7 @@ fn walk_dir(root: &Path, files: &mut Vec<SourceFile>, skipped: &mut Vec<Skipped>
         files.push(SourceFile {
             path: path.to_path_buf(),
             id,
+            stamp: entry.metadata().ok().and_then(|m| FileStamp::of(&m)),
         });
     }
 }

@@ -321,6 +321,31 @@ fn people_about_sikkerheitspsykiatri_ranks_the_two_presenters_first() {
 }
 
 #[test]
+fn people_about_with_a_theme_filter_counts_only_reports_with_that_theme() {
+    let index = Indexed::new();
+    // The 2024 legevakt report mentions Helseplattformen but does not have it as a
+    // theme: its people drop out, the November speakers remain.
+    let people = index.list(&[
+        "people",
+        "--about",
+        "helseplattformen",
+        "--theme",
+        "helseplattformen",
+    ]);
+    let names: BTreeSet<String> = column(&people, "name").into_iter().collect();
+    assert_eq!(names, name_set(HELSEPLATTFORMEN_PEOPLE));
+    // A theme no report about Helseplattformen has leaves no one.
+    let people = index.list(&[
+        "people",
+        "--about",
+        "helseplattformen",
+        "--theme",
+        "rehabilitering",
+    ]);
+    assert_eq!(column(&people, "name"), Vec::<String>::new());
+}
+
+#[test]
 fn people_about_respects_the_date_filter() {
     let index = Indexed::new();
     let people = index.list(&["people", "--about", "helseplattformen", "--from", "2024"]);

@@ -160,6 +160,7 @@ fn extraction_matches_the_gold_annotations() {
         let doc = read(&SourceFile {
             path: file.clone(),
             id: "eval".into(),
+            stamp: None,
         })
         .unwrap();
         let report = extract(&doc).unwrap();

@@ -517,6 +517,84 @@ fn incremental_runs_add_update_and_remove_and_a_no_op_run_writes_nothing() {
     }
 }
 
+/// Sets a file's modification time, as an archive copied with its times would have.
+fn set_modified(path: &Path, time: SystemTime) {
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
+#[test]
+fn files_with_their_indexed_size_and_time_are_not_read_again_unless_checksum_is_asked() {
+    let tmp = TempDir::new().unwrap();
+    let index = tmp.path().join("index");
+    let arkiv = tmp.path().join("arkiv");
+    fs::create_dir(&arkiv).unwrap();
+    let yesterday = SystemTime::now() - Duration::from_secs(86_400);
+    for name in [MAY_HTML, FORDE_TXT] {
+        fs::copy(corpus().join(name), arkiv.join(name)).unwrap();
+        set_modified(&arkiv.join(name), yesterday);
+    }
+    let out = index_expecting(&index, &[os(&arkiv)], 0);
+    assert!(
+        out.summary().starts_with("indexed 2 reports: 2 added"),
+        "{}",
+        out.stderr
+    );
+    let may_id = format!("arkiv/{MAY_HTML}");
+    assert_eq!(search(&index, "Scandic"), ids(&[&may_id]));
+
+    // The same size and modification time: the file is taken as unchanged unread.
+    let page = fs::read_to_string(arkiv.join(MAY_HTML)).unwrap();
+    fs::write(arkiv.join(MAY_HTML), page.replace("Scandic", "Scandix")).unwrap();
+    set_modified(&arkiv.join(MAY_HTML), yesterday);
+    let out = index_expecting(&index, &[os(&arkiv)], 0);
+    assert!(
+        out.summary()
+            .starts_with("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(search(&index, "Scandix"), BTreeSet::new());
+
+    // --checksum reads every file and finds the change.
+    let out = index_expecting(&index, &[os(&arkiv), os("--checksum")], 0);
+    assert!(
+        out.summary()
+            .starts_with("indexed 1 report: 0 added, 1 updated, 0 removed, 1 unchanged"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(search(&index, "Scandix"), ids(&[&may_id]));
+    assert_eq!(search(&index, "Scandic"), BTreeSet::new());
+
+    // A new modification time with the same bytes is read, hashed and left alone.
+    set_modified(&arkiv.join(FORDE_TXT), SystemTime::now());
+    let out = index_expecting(&index, &[os(&arkiv)], 0);
+    assert!(
+        out.summary()
+            .starts_with("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged"),
+        "{}",
+        out.stderr
+    );
+
+    // A file written just now keeps no stamp (the clock may not have ticked since
+    // the last write), so a same-size rewrite in the same second is still seen.
+    fs::write(arkiv.join(MAY_HTML), page.replace("Scandic", "Scandiy")).unwrap();
+    index_expecting(&index, &[os(&arkiv)], 0);
+    let modified = fs::metadata(arkiv.join(MAY_HTML))
+        .unwrap()
+        .modified()
+        .unwrap();
+    fs::write(arkiv.join(MAY_HTML), page.replace("Scandic", "Scandiz")).unwrap();
+    set_modified(&arkiv.join(MAY_HTML), modified);
+    index_expecting(&index, &[os(&arkiv)], 0);
+    assert_eq!(search(&index, "Scandiz"), ids(&[&may_id]));
+}
+
 // ---------------------------------------------------------------------------
 // 2. readers during a rebuild
 

@@ -9,6 +9,7 @@
 
 pub mod schema;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ use crate::report::Report;
 pub use schema::Fields;
 
 /// Bumped whenever the schema or the stored `Report` changes incompatibly.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";
@@ -63,6 +64,15 @@ struct GenerationMeta {
     format_version: u32,
     analyzer_version: u32,
     referat_version: String,
+}
+
+/// What the index recorded about a file when it last read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedFile {
+    /// BLAKE3 of the file's bytes.
+    pub content_hash: String,
+    /// The file's size and modification time then (see [`crate::source::FileStamp`]).
+    pub file_stamp: Option<String>,
 }
 
 /// An index directory on disk.
@@ -278,49 +288,55 @@ impl Store {
         Ok(path)
     }
 
-    /// Id → content hash of every report in the live generation (none when there
-    /// is no index yet).
-    pub fn existing_hashes(&self) -> Result<std::collections::HashMap<String, String>, IndexError> {
+    /// What the live generation knows of every indexed file, by report id (nothing
+    /// when there is no index yet).
+    pub fn indexed_files(&self) -> Result<HashMap<String, IndexedFile>, IndexError> {
         let open = match self.open() {
             Ok(open) => open,
             Err(IndexError::Missing(_)) => return Ok(Default::default()),
             Err(err) => return Err(err),
         };
         // Read from the fast-field columns: a scan, not a stored-document read per report.
-        let mut hashes = std::collections::HashMap::new();
+        let mut files = HashMap::new();
         let reader = open.index.reader().map_err(|e| self.tantivy(e))?;
         let searcher = reader.searcher();
+        let column = |fast: &tantivy::fastfield::FastFieldReaders, name: &str| {
+            fast.str(name).map_err(|e| self.tantivy(e))
+        };
+        let value = |column: &tantivy::columnar::StrColumn, doc, out: &mut String| {
+            out.clear();
+            match column.term_ords(doc).next() {
+                Some(ord) => column
+                    .ord_to_str(ord, out)
+                    .map_err(|e| self.tantivy(e.into())),
+                None => Ok(false),
+            }
+        };
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let (Some(ids), Some(digests)) = (
-                fast.str("id").map_err(|e| self.tantivy(e))?,
-                fast.str("content_hash").map_err(|e| self.tantivy(e))?,
+            let (Some(ids), Some(digests), Some(stamps)) = (
+                column(fast, "id")?,
+                column(fast, "content_hash")?,
+                column(fast, "file_stamp")?,
             ) else {
                 continue;
             };
-            let (mut id, mut digest) = (String::new(), String::new());
+            let (mut id, mut digest, mut stamp) = (String::new(), String::new(), String::new());
             for doc in segment.doc_ids_alive() {
-                // Only report documents carry a content hash.
-                let Some(digest_ord) = digests.term_ords(doc).next() else {
-                    continue;
-                };
-                let Some(id_ord) = ids.term_ords(doc).next() else {
-                    continue;
-                };
-                id.clear();
-                digest.clear();
-                let found = ids
-                    .ord_to_str(id_ord, &mut id)
-                    .map_err(|e| self.tantivy(e.into()))?
-                    && digests
-                        .ord_to_str(digest_ord, &mut digest)
-                        .map_err(|e| self.tantivy(e.into()))?;
-                if found {
-                    hashes.insert(id.clone(), digest.clone());
+                // Only report documents carry an id and a content hash.
+                if value(&digests, doc, &mut digest)? && value(&ids, doc, &mut id)? {
+                    let stamped = value(&stamps, doc, &mut stamp)?;
+                    files.insert(
+                        id.clone(),
+                        IndexedFile {
+                            content_hash: digest.clone(),
+                            file_stamp: stamped.then(|| stamp.clone()),
+                        },
+                    );
                 }
             }
         }
-        Ok(hashes)
+        Ok(files)
     }
 
     /// Clears what an interrupted run left behind: generations that never became
@@ -412,10 +428,18 @@ impl Batch {
 
     /// Adds a report, replacing any earlier version with the same id. Safe to call
     /// from many threads at once.
-    pub fn put(&self, report: &Report, content_hash: &str) -> Result<(), IndexError> {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.id, &report.id));
-        for doc in self.fields.documents(report, content_hash) {
+    pub fn put(
+        &self,
+        report: &Report,
+        content_hash: &str,
+        file_stamp: Option<&str>,
+    ) -> Result<(), IndexError> {
+        // A new generation starts empty: there is nothing to replace, and deletes
+        // cost a term lookup per segment at every flush.
+        if !self.is_new {
+            self.remove(&report.id);
+        }
+        for doc in self.fields.documents(report, content_hash, file_stamp) {
             self.writer
                 .add_document(doc)
                 .map_err(|e| self.store.tantivy(e))?;
@@ -427,6 +451,8 @@ impl Batch {
     pub fn remove(&self, id: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, id));
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.passage_of, id));
     }
 
     /// Makes the batch durable and visible; a new generation becomes the live one.

@@ -1,15 +1,15 @@
 //! The index schema and how a [`Report`] becomes tantivy documents.
 //!
 //! Two kinds of document share one schema, told apart by `kind`: one per report
-//! (title, whole body, dates, the stored `Report`) and one per passage (its text and
-//! the report it belongs to), so that answers about people can always point at the
-//! passage that backs them.
+//! (title, whole body, dates, the stored `Report`) and one per passage that names
+//! someone (its text, its people and the report it belongs to), so that answers
+//! about people can always point at the passage that backs them.
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption,
-    STORED, Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Facet, FacetOptions, Field, IndexRecordOption, STORED,
+    Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{DateTime, TantivyDocument};
 
@@ -29,6 +29,11 @@ pub struct Fields {
     pub body: Field,
     /// Compound parts of title and body words, ranked below whole words.
     pub parts: Field,
+    /// A passage's text and its compound parts, on passage documents. Kept apart
+    /// from `body` and `parts` so that searching reports never walks the postings
+    /// of the (ten times as many) passages, nor the other way round.
+    pub passage: Field,
+    pub passage_parts: Field,
     /// Names (people, and capitalised words until people are extracted), folded.
     pub names: Field,
     /// People of the report (of the passage, on passage documents), as name keys.
@@ -42,9 +47,9 @@ pub struct Fields {
     pub place: Field,
     /// Facets: `/person/…`, `/tema/…`, `/stad/…`, `/år/…`.
     pub facet: Field,
-    /// On passage documents: "1" when a person is named in the passage or in its
-    /// list item, so questions about people skip passages that name no one.
-    pub with_people: Field,
+    /// On passage documents: the id of their report. Not stored, unlike `id`: a
+    /// passage is found through fast-field columns and shown from its report.
+    pub passage_of: Field,
     /// On passage documents, as fast-field columns: the people named in the passage,
     /// and those named elsewhere in its list item. `people --about` ranks people from
     /// these columns alone and reads stored reports only for the evidence it shows.
@@ -59,6 +64,8 @@ pub struct Fields {
     pub report: Field,
     pub passage_no: Field,
     pub content_hash: Field,
+    /// The source file's size and modification time when it was read.
+    pub file_stamp: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -85,7 +92,8 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("id", exact.clone() | STORED | FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("title", text.clone());
-    builder.add_text_field("body", text);
+    builder.add_text_field("body", text.clone());
+    builder.add_text_field("passage", text);
     // Secondary fields: positions only where users write phrases (`person:"…"`,
     // `tema:"…"`), and length norms only where the length of the text is news.
     let unstored = |analyzer: &str, record: IndexRecordOption, norms: bool| {
@@ -101,21 +109,23 @@ pub fn build_schema() -> Schema {
         IndexRecordOption::WithFreqsAndPositions,
     );
     builder.add_text_field("parts", unstored(PARTS_ANALYZER, freqs, true));
+    builder.add_text_field("passage_parts", unstored(PARTS_ANALYZER, freqs, true));
     builder.add_text_field("names", unstored(NAME_ANALYZER, freqs, false));
     builder.add_text_field("person", unstored(NAME_ANALYZER, positions, false));
     builder.add_text_field("rolle", unstored(ANALYZER, positions, false));
     builder.add_text_field("tema", unstored(ANALYZER, positions, false));
     builder.add_text_field("stad", unstored(ANALYZER, positions, false));
     builder.add_facet_field("fasett", FacetOptions::default());
-    builder.add_text_field("with_people", exact.clone());
+    builder.add_text_field("passage_of", exact.clone() | FAST);
     builder.add_text_field("named", FAST);
     builder.add_text_field("near", FAST);
     builder.add_date_field("meeting_date", date.clone());
     builder.add_date_field("published", date.clone());
     builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
-    builder.add_u64_field("passage_no", INDEXED | STORED | FAST);
-    builder.add_text_field("content_hash", exact | STORED | FAST);
+    builder.add_u64_field("passage_no", FAST);
+    builder.add_text_field("content_hash", exact.clone() | FAST);
+    builder.add_text_field("file_stamp", exact | FAST);
     builder.add_date_field(
         "sort_date",
         DateOptions::default()
@@ -136,13 +146,15 @@ impl Fields {
             title: field("title")?,
             body: field("body")?,
             parts: field("parts")?,
+            passage: field("passage")?,
+            passage_parts: field("passage_parts")?,
             names: field("names")?,
             person: field("person")?,
             role: field("rolle")?,
             theme: field("tema")?,
             place: field("stad")?,
             facet: field("fasett")?,
-            with_people: field("with_people")?,
+            passage_of: field("passage_of")?,
             named: field("named")?,
             near: field("near")?,
             sort_date: field("sort_date")?,
@@ -152,11 +164,17 @@ impl Fields {
             report: field("report")?,
             passage_no: field("passage_no")?,
             content_hash: field("content_hash")?,
+            file_stamp: field("file_stamp")?,
         })
     }
 
     /// The report document followed by one document per passage.
-    pub fn documents(&self, report: &Report, content_hash: &str) -> Vec<TantivyDocument> {
+    pub fn documents(
+        &self,
+        report: &Report,
+        content_hash: &str,
+        file_stamp: Option<&str>,
+    ) -> Vec<TantivyDocument> {
         let mut docs = Vec::with_capacity(report.passages.len() + 1);
         let mut doc = TantivyDocument::default();
         doc.add_text(self.kind, KIND_REPORT);
@@ -205,14 +223,19 @@ impl Fields {
         let json = serde_json::to_string(report).unwrap_or_default();
         doc.add_text(self.report, json);
         doc.add_text(self.content_hash, content_hash);
+        if let Some(stamp) = file_stamp {
+            doc.add_text(self.file_stamp, stamp);
+        }
         docs.push(doc);
 
+        // Passages that name no one (in themselves or their list item) are never
+        // an answer about people, and are left out.
         for (no, passage) in report.passages.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             doc.add_text(self.kind, KIND_PASSAGE);
-            doc.add_text(self.id, &report.id);
-            doc.add_text(self.body, &passage.text);
-            doc.add_text(self.parts, &passage.text);
+            doc.add_text(self.passage_of, &report.id);
+            doc.add_text(self.passage, &passage.text);
+            doc.add_text(self.passage_parts, &passage.text);
             doc.add_u64(self.passage_no, no as u64);
             let mut with_people = false;
             for person in &report.people {
@@ -232,8 +255,8 @@ impl Fields {
                     with_people = true;
                 }
             }
-            if with_people {
-                doc.add_text(self.with_people, "1");
+            if !with_people {
+                continue;
             }
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));

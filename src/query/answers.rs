@@ -249,7 +249,11 @@ fn passages(
     let parsed = parse_fields(
         open,
         query,
-        &[open.fields.body, open.fields.parts, open.fields.person],
+        &[
+            open.fields.passage,
+            open.fields.passage_parts,
+            open.fields.person,
+        ],
     )?;
     let date_only = ReportFilter {
         from: filter.from,
@@ -258,14 +262,6 @@ fn passages(
     };
     let mut clauses = filter_clauses(open, &date_only)?;
     clauses.push(kind_clause(open, KIND_PASSAGE));
-    let named = Term::from_field_text(open.fields.with_people, "1");
-    clauses.push((
-        tantivy::query::Occur::Must,
-        Box::new(tantivy::query::ConstScoreQuery::new(
-            Box::new(TermQuery::new(named, IndexRecordOption::Basic)),
-            0.0,
-        )),
-    ));
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
     let mut found = Vec::with_capacity(top.len());
@@ -273,9 +269,11 @@ fn passages(
     for (score, address) in top {
         let segment = searcher.segment_reader(address.segment_ord);
         let fast = segment.fast_fields();
-        let (Some(id_column), Some(named_column), Some(near_column)) =
-            (fast.str("id")?, fast.str("named")?, fast.str("near")?)
-        else {
+        let (Some(id_column), Some(named_column), Some(near_column)) = (
+            fast.str("passage_of")?,
+            fast.str("named")?,
+            fast.str("near")?,
+        ) else {
             continue;
         };
         ids.clear();
@@ -805,17 +803,17 @@ pub fn facets(open: &OpenIndex, query: &dyn Query, top: usize) -> Result<Facets,
     })
 }
 
-/// The newest year any report in the index is dated in.
+/// The newest year any report in the index is dated in, from the date column.
 pub fn latest_year(open: &OpenIndex) -> Result<Option<i16>, QueryError> {
     let searcher = open.index.reader()?.searcher();
-    let mut collector = FacetCollector::for_field("fasett");
-    collector.add_facet("/år");
     let query = combine(None, vec![kind_clause(open, KIND_REPORT)]);
-    let counts = searcher.search(&*query, &collector)?;
-    Ok(counts
-        .get("/år")
-        .filter_map(|(facet, _)| facet.to_path().last().and_then(|y| y.parse().ok()))
-        .max())
+    let newest = TopDocs::with_limit(1)
+        .order_by_fast_field::<tantivy::DateTime>("sort_date", tantivy::Order::Desc);
+    let top = searcher.search(&*query, &newest)?;
+    Ok(top
+        .into_iter()
+        .find_map(|(date, _)| date.and_then(crate::index::schema::from_index_date))
+        .map(|date| date.year()))
 }
 
 #[cfg(test)]

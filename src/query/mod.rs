@@ -158,6 +158,7 @@ pub fn parse_fields(
     parser.set_field_boost(fields.title, 2.0);
     // A compound's part is a weaker match than the word itself.
     parser.set_field_boost(fields.parts, 0.3);
+    parser.set_field_boost(fields.passage_parts, 0.3);
     parser.set_field_boost(fields.names, 0.8);
     parser.set_field_boost(fields.person, 1.5);
     parser.set_field_boost(fields.theme, 1.5);
