@@ -8,6 +8,9 @@
 //! plain text; 3–12 people per report with roles in varied shapes, themes in
 //! «guillemets», agenda cases and lists, and Norwegian date forms. The same seed
 //! always gives the same files.
+//!
+//! `--text-share PERCENT` sets the share of plain-text reports (default 20; 100 for
+//! a text-only corpus), `--no-gold` leaves out the gold files.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -225,7 +228,7 @@ fn person(rng: &mut Rng) -> Person {
 }
 
 /// One report: (file name, bytes, gold JSON).
-fn report(rng: &mut Rng, n: usize) -> (String, Vec<u8>, String) {
+fn report(rng: &mut Rng, n: usize, text_share: usize) -> (String, Vec<u8>, String) {
     let year = 2019 + rng.below(6) as i32;
     let month = 1 + rng.below(12);
     let day = 1 + rng.below(28);
@@ -316,7 +319,7 @@ fn report(rng: &mut Rng, n: usize) -> (String, Vec<u8>, String) {
     };
 
     let kind = rng.below(100);
-    if kind < 20 {
+    if kind < text_share {
         let mut text = format!("{title}\n\nPublisert {published}\n\n");
         for p in &paragraphs {
             text.push_str(p);
@@ -380,15 +383,25 @@ fn main() {
     let mut count = 1000usize;
     let mut out = PathBuf::from("bench-corpus");
     let mut seed = 1u64;
+    let mut text_share = 20usize;
+    let mut gold = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--no-gold" {
+            gold = false;
+            continue;
+        }
         let value = args.next().unwrap_or_default();
         match arg.as_str() {
             "--count" => count = value.parse().unwrap_or(count),
             "--out" => out = PathBuf::from(value),
             "--seed" => seed = value.parse().unwrap_or(seed),
+            "--text-share" => text_share = value.parse().unwrap_or(text_share).min(100),
             other => {
-                eprintln!("gen_corpus: unknown option {other} (use --count N --out DIR --seed S)");
+                eprintln!(
+                    "gen_corpus: unknown option {other} (use --count N --out DIR --seed S \
+                     --text-share PERCENT --no-gold)"
+                );
                 std::process::exit(2);
             }
         }
@@ -409,10 +422,15 @@ fn main() {
             eprintln!("gen_corpus: cannot create {}: {err}", dir.display());
             std::process::exit(1);
         }
-        let (name, bytes, gold) = report(&mut rng, n);
+        let (name, bytes, gold_json) = report(&mut rng, n, text_share);
         bytes_written += bytes.len();
-        let written = fs::write(dir.join(&name), &bytes)
-            .and_then(|_| fs::write(gold_dir.join(format!("{name}.json")), gold));
+        let written = fs::write(dir.join(&name), &bytes).and_then(|_| {
+            if gold {
+                fs::write(gold_dir.join(format!("{name}.json")), gold_json)
+            } else {
+                Ok(())
+            }
+        });
         if let Err(err) = written {
             eprintln!("gen_corpus: cannot write {name}: {err}");
             std::process::exit(1);

@@ -23,7 +23,7 @@ use crate::report::Report;
 pub use schema::Fields;
 
 /// Bumped whenever the schema or the stored `Report` changes incompatibly.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";
@@ -303,14 +303,18 @@ impl Store {
         let column = |fast: &tantivy::fastfield::FastFieldReaders, name: &str| {
             fast.str(name).map_err(|e| self.tantivy(e))
         };
-        let value = |column: &tantivy::columnar::StrColumn, doc, out: &mut String| {
-            out.clear();
-            match column.term_ords(doc).next() {
-                Some(ord) => column
-                    .ord_to_str(ord, out)
-                    .map_err(|e| self.tantivy(e.into())),
-                None => Ok(false),
+        // Each column's dictionary is read once, in order: looking up every
+        // document's value on its own would decode a dictionary block per report.
+        let values = |column: &tantivy::columnar::StrColumn| -> Result<Vec<String>, IndexError> {
+            let mut all = Vec::with_capacity(column.num_terms());
+            let mut stream = column
+                .dictionary()
+                .stream()
+                .map_err(|e| self.tantivy(e.into()))?;
+            while stream.advance() {
+                all.push(String::from_utf8_lossy(stream.key()).into_owned());
             }
+            Ok(all)
         };
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
@@ -321,19 +325,31 @@ impl Store {
             ) else {
                 continue;
             };
-            let (mut id, mut digest, mut stamp) = (String::new(), String::new(), String::new());
+            let (id_values, digest_values, stamp_values) =
+                (values(&ids)?, values(&digests)?, values(&stamps)?);
+            let first = |column: &tantivy::columnar::StrColumn, values: &[String], doc| {
+                column
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|ord| values.get(ord as usize))
+                    .cloned()
+            };
             for doc in segment.doc_ids_alive() {
                 // Only report documents carry an id and a content hash.
-                if value(&digests, doc, &mut digest)? && value(&ids, doc, &mut id)? {
-                    let stamped = value(&stamps, doc, &mut stamp)?;
-                    files.insert(
-                        id.clone(),
-                        IndexedFile {
-                            content_hash: digest.clone(),
-                            file_stamp: stamped.then(|| stamp.clone()),
-                        },
-                    );
-                }
+                let (Some(id), Some(content_hash)) = (
+                    first(&ids, &id_values, doc),
+                    first(&digests, &digest_values, doc),
+                ) else {
+                    continue;
+                };
+                let file_stamp = first(&stamps, &stamp_values, doc);
+                files.insert(
+                    id,
+                    IndexedFile {
+                        content_hash,
+                        file_stamp,
+                    },
+                );
             }
         }
         Ok(files)
