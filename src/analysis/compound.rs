@@ -8,7 +8,7 @@
 //! not cut into look-alike pieces. Parts are indexed in their own field, ranked
 //! below whole-word matches.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::filter::TermRule;
@@ -22,11 +22,13 @@ const MIN_KNOWN_PART: usize = 4;
 /// The lexicon, shared with the stemmer.
 static LEMMAS: LazyLock<&'static HashSet<&'static str>> = LazyLock::new(super::stem::lemmas);
 
+// Built at the first compound seen, so on every query of one: the stemmer's
+// per-word cache would only slow this one pass over the lexicon down.
 static STEM_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
     LEMMAS
         .iter()
         .filter(|l| l.chars().count() >= MIN_PART)
-        .map(|l| stem(l))
+        .map(|l| super::stem::stem_uncached(l))
         .collect()
 });
 
@@ -63,7 +65,7 @@ pub fn is_nynorsk(word: &str) -> bool {
 
 pub fn split(word: &str) -> Option<Vec<String>> {
     thread_local! {
-        static SPLITS: std::cell::RefCell<std::collections::HashMap<String, Option<Vec<String>>>> =
+        static SPLITS: std::cell::RefCell<HashMap<String, Option<Vec<String>>>> =
             Default::default();
     }
     super::memoized(&SPLITS, word, || split_uncached(word))

@@ -15,7 +15,7 @@
 //! Words of the Nynorsk lexicon are never folded, so correct Nynorsk text is left
 //! as it is.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::filter::TermRule;

@@ -73,7 +73,7 @@ impl Analyzer {
 /// words (Zipf), so the rules run on a small fraction of the tokens. The cache is
 /// emptied when it grows past a bound, so memory stays flat on any corpus.
 pub(crate) fn memoized<V: Clone>(
-    cache: &'static std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<String, V>>>,
+    cache: &'static std::thread::LocalKey<std::cell::RefCell<rustc_hash::FxHashMap<String, V>>>,
     word: &str,
     compute: impl FnOnce() -> V,
 ) -> V {

@@ -33,7 +33,7 @@
 //! (`data/nn_irregular.tsv`: gjekk → gå, bøker → bok, større → stor). Words neither
 //! list knows fall back to the R1 rules above.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::filter::TermRule;
@@ -151,7 +151,7 @@ pub fn stem(word: &str) -> String {
     super::memoized(&STEMS, word, || stem_uncached(word))
 }
 
-fn stem_uncached(word: &str) -> String {
+pub(crate) fn stem_uncached(word: &str) -> String {
     if let Some(lemma) = IRREGULAR.get(word) {
         return lemma_stem(lemma.trim_end_matches("_adj"));
     }

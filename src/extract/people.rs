@@ -19,7 +19,7 @@
 //! name, and spellings of one person are merged ("Leni A. Brækhus" and "Leni Aurora
 //! Brækhus").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;

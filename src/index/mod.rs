@@ -23,7 +23,7 @@ use crate::report::Report;
 pub use schema::Fields;
 
 /// Bumped whenever the schema or the stored `Report` changes incompatibly.
-pub const FORMAT_VERSION: u32 = 12;
+pub const FORMAT_VERSION: u32 = 13;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";

@@ -34,6 +34,8 @@ pub struct Fields {
     /// of the (ten times as many) passages, nor the other way round.
     pub passage: Field,
     pub passage_parts: Field,
+    /// The people named in a passage, as name keys (`person` is the report's).
+    pub passage_person: Field,
     /// Names (people, and capitalised words until people are extracted), folded.
     pub names: Field,
     /// People of the report (of the passage, on passage documents), as name keys.
@@ -110,6 +112,7 @@ pub fn build_schema() -> Schema {
     );
     builder.add_text_field("parts", unstored(PARTS_ANALYZER, freqs, true));
     builder.add_text_field("passage_parts", unstored(PARTS_ANALYZER, freqs, true));
+    builder.add_text_field("passage_person", unstored(NAME_ANALYZER, freqs, false));
     builder.add_text_field("names", unstored(NAME_ANALYZER, freqs, false));
     builder.add_text_field("person", unstored(NAME_ANALYZER, positions, false));
     builder.add_text_field("rolle", unstored(ANALYZER, positions, false));
@@ -148,6 +151,7 @@ impl Fields {
             parts: field("parts")?,
             passage: field("passage")?,
             passage_parts: field("passage_parts")?,
+            passage_person: field("passage_person")?,
             names: field("names")?,
             person: field("person")?,
             role: field("rolle")?,
@@ -240,7 +244,7 @@ impl Fields {
             let mut with_people = false;
             for person in &report.people {
                 if person.passages.contains(&no) {
-                    doc.add_text(self.person, person_names(person));
+                    doc.add_text(self.passage_person, person_names(person));
                     doc.add_text(self.named, &person.name);
                     with_people = true;
                 } else if passage.section.is_some()

@@ -44,7 +44,9 @@ pub fn best_reports(
         None => None,
     };
     let mut clauses = filter_clauses(open, filter)?;
-    clauses.push(kind_clause(open, KIND_REPORT));
+    if super::needs_kind_clause(query.filter(|_| parsed.is_some())) {
+        clauses.push(kind_clause(open, KIND_REPORT));
+    }
     let query = combine(parsed, clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
     top.into_iter()
@@ -252,7 +254,7 @@ fn passages(
         &[
             open.fields.passage,
             open.fields.passage_parts,
-            open.fields.person,
+            open.fields.passage_person,
         ],
     )?;
     let date_only = ReportFilter {
@@ -261,7 +263,9 @@ fn passages(
         ..ReportFilter::default()
     };
     let mut clauses = filter_clauses(open, &date_only)?;
-    clauses.push(kind_clause(open, KIND_PASSAGE));
+    if super::needs_kind_clause(Some(query)) {
+        clauses.push(kind_clause(open, KIND_PASSAGE));
+    }
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
     let mut found = Vec::with_capacity(top.len());

@@ -185,10 +185,16 @@ pub fn combine(
     query: Option<Box<dyn Query>>,
     mut clauses: Vec<(Occur, Box<dyn Query>)>,
 ) -> Box<dyn Query> {
-    if let Some(query) = query {
-        clauses.insert(0, (Occur::Must, query));
+    match query {
+        // Alone, the query runs as it is, so tantivy can skip blocks of documents
+        // that cannot reach the top results (block-max WAND).
+        Some(query) if clauses.is_empty() => query,
+        Some(query) => {
+            clauses.insert(0, (Occur::Must, query));
+            Box::new(BooleanQuery::new(clauses))
+        }
+        None => Box::new(BooleanQuery::new(clauses)),
     }
-    Box::new(BooleanQuery::new(clauses))
 }
 
 #[cfg(test)]

@@ -221,8 +221,18 @@ pub fn report_query(
         query: text.clone(),
         reason: e.to_string(),
     })?;
-    clauses.push(filter::kind_clause(open, KIND_REPORT));
+    if needs_kind_clause(parsed.is_some().then_some(text.as_str())) {
+        clauses.push(filter::kind_clause(open, KIND_REPORT));
+    }
     Ok(filter::combine(parsed, clauses))
+}
+
+/// Whether a query needs a clause keeping it to one kind of document. The default
+/// fields of report searches are on report documents only, and those of passage
+/// searches on passage documents only; a query naming fields, or no query at all
+/// (filters alone), could reach both kinds.
+pub(crate) fn needs_kind_clause(text: Option<&str>) -> bool {
+    text.is_none_or(|t| t.contains(':'))
 }
 
 /// Ranked reports matching `text`.
