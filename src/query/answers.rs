@@ -268,35 +268,49 @@ fn passages(
     }
     let query = combine(Some(parsed), clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+    // The passage columns, opened once per segment rather than once per hit.
+    type Columns = (
+        tantivy::columnar::StrColumn,
+        tantivy::columnar::StrColumn,
+        tantivy::columnar::StrColumn,
+        tantivy::columnar::Column<u64>,
+    );
+    let mut columns: HashMap<u32, Option<Columns>> = HashMap::new();
     let mut found = Vec::with_capacity(top.len());
     let mut ids = Vec::new();
     for (score, address) in top {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let fast = segment.fast_fields();
-        let (Some(id_column), Some(named_column), Some(near_column)) = (
-            fast.str("passage_of")?,
-            fast.str("named")?,
-            fast.str("near")?,
-        ) else {
+        if let std::collections::hash_map::Entry::Vacant(slot) = columns.entry(address.segment_ord)
+        {
+            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+            let opened = match (
+                fast.str("passage_of")?,
+                fast.str("named")?,
+                fast.str("near")?,
+            ) {
+                (Some(of), Some(named), Some(near)) => {
+                    Some((of, named, near, fast.u64("passage_no")?))
+                }
+                _ => None,
+            };
+            slot.insert(opened);
+        }
+        let Some(Some((of, named, near, numbers))) = columns.get(&address.segment_ord) else {
             continue;
         };
         ids.clear();
-        column_strings(&id_column, address.doc_id, &mut ids)?;
+        column_strings(of, address.doc_id, &mut ids)?;
         let Some(report) = ids.pop() else {
             continue;
         };
         let mut hit = PassageHit {
             score,
             report,
-            passage_no: fast
-                .u64("passage_no")?
-                .first(address.doc_id)
-                .unwrap_or_default() as usize,
+            passage_no: numbers.first(address.doc_id).unwrap_or_default() as usize,
             named: Vec::new(),
             near: Vec::new(),
         };
-        column_strings(&named_column, address.doc_id, &mut hit.named)?;
-        column_strings(&near_column, address.doc_id, &mut hit.near)?;
+        column_strings(named, address.doc_id, &mut hit.named)?;
+        column_strings(near, address.doc_id, &mut hit.near)?;
         found.push(hit);
     }
     Ok(found)
