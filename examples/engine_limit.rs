@@ -50,7 +50,7 @@ fn main() {
                 let batch = &batch;
                 scope.spawn(move || {
                     for report in chunk {
-                        let _ = batch.put(report, "", None);
+                        let _ = batch.put(report, referat::source::ContentHash(0), None);
                     }
                 });
             }

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::extract;
 use crate::index::{IndexError, IndexedFile, Store};
-use crate::source::{self, SkipReason, Skipped, SourceFile};
+use crate::source::{self, ContentHash, FileStamp, SkipReason, Skipped, SourceFile};
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -249,8 +249,8 @@ enum Prepared {
     Unchanged,
     Report {
         report: Box<crate::report::Report>,
-        content_hash: String,
-        file_stamp: Option<String>,
+        content_hash: ContentHash,
+        file_stamp: Option<FileStamp>,
         added: bool,
         warning: Option<Failure>,
     },
@@ -269,15 +269,14 @@ fn prepare(
         reason,
     };
     let previous = existing.get(&file.id);
-    let stamp = file.stamp.map(|s| s.to_string());
     if !checksum
-        && stamp.is_some()
-        && previous.is_some_and(|p| p.file_stamp.is_some() && p.file_stamp == stamp)
+        && file.stamp.is_some()
+        && previous.is_some_and(|p| p.file_stamp.is_some() && p.file_stamp == file.stamp)
     {
         return Ok(Prepared::Unchanged);
     }
     let bytes = source::read_raw(file).map_err(|e| fail(e.to_string()))?;
-    let content_hash = blake3::hash(&bytes).to_hex().to_string();
+    let content_hash = ContentHash::of(&bytes);
     if previous.is_some_and(|p| p.content_hash == content_hash) {
         return Ok(Prepared::Unchanged);
     }
@@ -292,7 +291,7 @@ fn prepare(
     Ok(Prepared::Report {
         report: Box::new(report),
         content_hash,
-        file_stamp: file.stamp.filter(|s| s.settled()).map(|s| s.to_string()),
+        file_stamp: file.stamp.filter(|s| s.settled()),
         added: previous.is_none(),
         warning,
     })
@@ -314,7 +313,7 @@ fn write_prepared(
             warning,
         } => {
             batch
-                .put(report, content_hash, file_stamp.as_deref())
+                .put(report, *content_hash, *file_stamp)
                 .map_err(|e| Failure {
                     path: file.path.clone(),
                     reason: e.to_string(),

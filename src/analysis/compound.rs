@@ -131,14 +131,17 @@ fn split_uncached(word: &str) -> Option<Vec<String>> {
     Some(parts)
 }
 
-/// Emits the stems of a compound's parts (the word's own stem when it is not one).
+/// Emits the stems of a compound's parts, and nothing for a word that is not a
+/// compound: the whole word is already in the text field, and indexing it twice
+/// would double the postings of every plain word for no match the text field
+/// misses.
 #[derive(Clone, Copy, Default)]
 pub struct CompoundParts;
 
 impl TermRule for CompoundParts {
     fn apply(&self, term: &mut String, extra: &mut Vec<String>) {
         let Some(parts) = split(term) else {
-            *term = stem(term);
+            term.clear();
             return;
         };
         // Parts that are compounds themselves are given with their own parts too,

@@ -15,6 +15,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use crate::analysis::{ANALYZER, NAME_ANALYZER, PARTS_ANALYZER};
 use crate::report::Report;
+use crate::source::{ContentHash, FileStamp};
 
 pub const KIND_REPORT: &str = "report";
 pub const KIND_PASSAGE: &str = "passage";
@@ -65,9 +66,11 @@ pub struct Fields {
     pub date: Field,
     pub report: Field,
     pub passage_no: Field,
+    /// The source file's [`ContentHash`], and its size and modification time when
+    /// it was read, as numeric columns: update runs scan them for every report.
     pub content_hash: Field,
-    /// The source file's size and modification time when it was read.
-    pub file_stamp: Field,
+    pub file_size: Field,
+    pub file_modified: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -110,8 +113,11 @@ pub fn build_schema() -> Schema {
         IndexRecordOption::WithFreqs,
         IndexRecordOption::WithFreqsAndPositions,
     );
-    builder.add_text_field("parts", unstored(PARTS_ANALYZER, freqs, true));
-    builder.add_text_field("passage_parts", unstored(PARTS_ANALYZER, freqs, true));
+    // The parts fields hold only compounds, so their length says how many
+    // compounds a text has, not how long it is: no length norms, or a short page
+    // with one compound would outrank a long one with four.
+    builder.add_text_field("parts", unstored(PARTS_ANALYZER, freqs, false));
+    builder.add_text_field("passage_parts", unstored(PARTS_ANALYZER, freqs, false));
     builder.add_text_field("passage_person", unstored(NAME_ANALYZER, freqs, false));
     builder.add_text_field("names", unstored(NAME_ANALYZER, freqs, false));
     builder.add_text_field("person", unstored(NAME_ANALYZER, positions, false));
@@ -119,7 +125,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("tema", unstored(ANALYZER, positions, false));
     builder.add_text_field("stad", unstored(ANALYZER, positions, false));
     builder.add_facet_field("fasett", FacetOptions::default());
-    builder.add_text_field("passage_of", exact.clone() | FAST);
+    builder.add_text_field("passage_of", exact | FAST);
     builder.add_text_field("named", FAST);
     builder.add_text_field("near", FAST);
     builder.add_date_field("meeting_date", date.clone());
@@ -127,8 +133,9 @@ pub fn build_schema() -> Schema {
     builder.add_date_field("dato", date);
     builder.add_text_field("report", STORED);
     builder.add_u64_field("passage_no", FAST);
-    builder.add_text_field("content_hash", exact.clone() | FAST);
-    builder.add_text_field("file_stamp", exact | FAST);
+    builder.add_u64_field("content_hash", FAST);
+    builder.add_u64_field("file_size", FAST);
+    builder.add_i64_field("file_modified", FAST);
     builder.add_date_field(
         "sort_date",
         DateOptions::default()
@@ -168,7 +175,8 @@ impl Fields {
             report: field("report")?,
             passage_no: field("passage_no")?,
             content_hash: field("content_hash")?,
-            file_stamp: field("file_stamp")?,
+            file_size: field("file_size")?,
+            file_modified: field("file_modified")?,
         })
     }
 
@@ -176,8 +184,8 @@ impl Fields {
     pub fn documents(
         &self,
         report: &Report,
-        content_hash: &str,
-        file_stamp: Option<&str>,
+        content_hash: ContentHash,
+        file_stamp: Option<FileStamp>,
     ) -> Vec<TantivyDocument> {
         let mut docs = Vec::with_capacity(report.passages.len() + 1);
         let mut doc = TantivyDocument::default();
@@ -226,9 +234,10 @@ impl Fields {
         }
         let json = serde_json::to_string(report).unwrap_or_default();
         doc.add_text(self.report, json);
-        doc.add_text(self.content_hash, content_hash);
+        doc.add_u64(self.content_hash, content_hash.0);
         if let Some(stamp) = file_stamp {
-            doc.add_text(self.file_stamp, stamp);
+            doc.add_u64(self.file_size, stamp.size);
+            doc.add_i64(self.file_modified, stamp.modified_ns);
         }
         docs.push(doc);
 
