@@ -14,13 +14,13 @@ use regex::Regex;
 use crate::report::{Organisation, Passage, PassageKind};
 
 static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:hovudtema|hovedtema|hovudtemaa|hovedtemaene|tema|temaa|temaene|tema(?:et)?\s+for|saker\s+knytt\s+til|saker\s+knyttet\s+til|dagsorden|program(?:met)?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:hovudtema|hovedtema|hovudtemaa|hovedtemaene|tema|temaa|temaene|tema(?:et)?\s+for|saker\s+knytt\s+til|saker\s+knyttet\s+til|dagsorden|program(?:met)?)(?-u:\b)")
         .expect("valid regex")
 });
 static GUILLEMETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"«([^»]{3,200})»").expect("valid regex"));
 static THEME_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btema(?:et)?\s+(?:for\s+\S+(?:\s+\S+)?\s+)?(?:var|er|blir|vert)\s*:?\s+([^.!?\n]{8,200})")
+    Regex::new(r"(?i)(?-u:\b)tema(?:et)?\s+(?:for\s+\S+(?:\s+\S+)?\s+)?(?:var|er|blir|vert)\s*:?\s+([^.!?\n]{8,200})")
         .expect("valid regex")
 });
 static AGENDA_CASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,12 +33,12 @@ static PRESENTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "dialogmøte om psykisk helse for barn og unge", "samla for å drøfte korleis …".
 static MEETING_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:\p{L}*møte|seminar|konferanse|samling|fagdag|webinar)\s+om\s+([^.,;!?\n]{4,120})|\b(?:drøfte|drøfta|drøftar|drøfter|diskutere|diskuterte|diskuterer|sjå på|se på)\s+((?:korleis|kva|kven|hvordan|hva|hvem)\s+[^.;!?\n]{4,160})")
+    Regex::new(r"(?i)(?-u:\b)(?:\p{L}*møte|seminar|konferanse|samling|fagdag|webinar)\s+om\s+([^.,;!?\n]{4,120})|(?-u:\b)(?:drøfte|drøfta|drøftar|drøfter|diskutere|diskuterte|diskuterer|sjå på|se på)\s+((?:korleis|kva|kven|hvordan|hva|hvem)\s+[^.;!?\n]{4,160})")
         .expect("valid regex")
 });
 
 static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(to|tre|fire|fem|seks|sju|syv|åtte|2|3|4|5|6|7|8)\s+(?:hovud|hoved)?tema")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])(to|tre|fire|fem|seks|sju|syv|åtte|2|3|4|5|6|7|8)\s+(?:hovud|hoved)?tema")
         .expect("valid regex")
 });
 
@@ -302,12 +302,12 @@ fn split_projects(text: &str) -> Vec<String> {
 
 /// "på Scandic Alexandra hotell i Molde", "på Quality Hotell Ålesund", "på Ørsta rådhus".
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:på|i|ved)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel|rådhus|sjukehus|sykehus|kulturhus|samfunnshus))*)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+))?")
+    Regex::new(r"(?-u:\b)(?:på|i|ved)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel|rådhus|sjukehus|sykehus|kulturhus|samfunnshus))*)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+))?")
         .expect("valid regex")
 });
 /// "i bystyresalen i Ålesund", "i auditoriet på Ålesund sjukehus", "møterom Grip".
 static HALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:i|på)\s+(\p{Ll}+(?:salen|rommet|auditoriet|aulaen)|møterom\s+\p{Lu}\p{L}+)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+(?:\s+(?:rådhus|sjukehus|sykehus|kulturhus))?))?")
+    Regex::new(r"(?-u:\b)(?:i|på)\s+(\p{Ll}+(?:salen|rommet|auditoriet|aulaen)|møterom\s+\p{Lu}\p{L}+)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+(?:\s+(?:rådhus|sjukehus|sykehus|kulturhus))?))?")
         .expect("valid regex")
 });
 
@@ -393,7 +393,7 @@ pub fn find_places(passages: &[Passage]) -> Vec<String> {
 }
 
 static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:om\s+lag|omlag|ca\.?|cirka|rundt|kring|nesten|over|godt\s+og\s+vel|totalt|i\s+alt)?\s*(\d{1,5})\s+(?:deltakarar|deltakere|deltagarar|deltagere|frammøtte|fremmøtte|påmelde|påmeldte|tilhøyrarar|tilhørere|personar\s+deltok|personer\s+deltok|deltok)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:om\s+lag|omlag|ca\.?|cirka|rundt|kring|nesten|over|godt\s+og\s+vel|totalt|i\s+alt)?\s*(\d{1,5})\s+(?:deltakarar|deltakere|deltagarar|deltagere|frammøtte|fremmøtte|påmelde|påmeldte|tilhøyrarar|tilhørere|personar\s+deltok|personer\s+deltok|deltok)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -405,10 +405,85 @@ pub fn find_participants(passages: &[Passage]) -> Option<u32> {
         .and_then(|c| c[1].parse().ok())
 }
 
-static DEFINED_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^\s()]+[ \t]+){0,9}[^\s()]+)[ \t]+\((\p{Lu}[\p{Lu}Ø-]{1,7}(?:[ \t]+[\p{Lu}\p{L}]{2,12})?)\)")
-        .expect("valid regex")
+/// "(HMR)", "(PSHT Ålesund)": an abbreviation in brackets. The words it stands for
+/// are found by walking back from the bracket ([`words_before`]): as one pattern,
+/// "up to ten words, then a bracket" can start at any word of the text, and costs
+/// more than all the other rules of a report together.
+static BRACKETED_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((\p{Lu}[\p{Lu}Ø-]{1,7}(?:[ \t]+[\p{Lu}\p{L}]{2,12})?)\)").expect("valid regex")
 });
+
+/// Up to `max` words right before byte `at` of `text`, on the same line: words are
+/// runs without white space or brackets, separated by spaces or tabs, and at least
+/// one space or tab must come before `at`.
+fn words_before(text: &str, at: usize, max: usize) -> Option<&str> {
+    let is_gap = |c: char| c == ' ' || c == '\t';
+    let is_word = |c: char| !c.is_whitespace() && c != '(' && c != ')';
+    let head = &text[..at];
+    let end = head.trim_end_matches(is_gap).len();
+    if end == head.len() {
+        return None;
+    }
+    let mut start = end;
+    let mut words = 0;
+    loop {
+        let word_start = head[..start].trim_end_matches(is_word).len();
+        if word_start == start {
+            break;
+        }
+        start = word_start;
+        words += 1;
+        let gap_start = head[..start].trim_end_matches(is_gap).len();
+        if words == max || gap_start == start || gap_start == 0 {
+            break;
+        }
+        if !head[..gap_start].ends_with(is_word) {
+            break;
+        }
+        start = gap_start;
+    }
+    (words > 0).then(|| &head[start..end])
+}
+
+/// Matches of `pattern` that start a word, as `\b` at its start would give: the
+/// regex engine's fast automata give up on `\b` in non-ASCII text, so hot patterns
+/// leave it out and are checked here, searching on from the next character.
+fn word_start_captures<'t>(
+    pattern: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            let caps = pattern.captures_at(text, from)?;
+            let found = caps.get(0)?;
+            let starts_word = !text[..found.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char);
+            if starts_word {
+                from = if found.end() > found.start() {
+                    found.end()
+                } else {
+                    next_char(text, found.start())
+                };
+                return Some(caps);
+            }
+            from = next_char(text, found.start());
+        }
+        None
+    })
+}
+
+/// A letter, digit or underscore: what `\b` counts as part of a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The byte offset after the character at `at` (past the end when there is none).
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
 
 /// Organisations with the abbreviations the text defines ("Helseplattformen (HP)")
 /// or uses for them by initials ("HMR HF" for "Helse Møre og Romsdal HF").
@@ -419,23 +494,32 @@ pub fn find_organisations(passages: &[Passage]) -> Vec<Organisation> {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    for caps in DEFINED_ABBREVIATION.captures_iter(&text) {
-        let abbreviation = caps[2].trim().to_string();
-        let name = trim_to_initials(caps[1].trim(), &abbreviation);
+    for caps in BRACKETED_ABBREVIATION.captures_iter(&text) {
+        let (Some(bracket), Some(inside)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let Some(before) = words_before(&text, bracket.start(), 10) else {
+            continue;
+        };
+        let abbreviation = inside.as_str().trim().to_string();
+        let name = trim_to_initials(before.trim(), &abbreviation);
         if name.split_whitespace().count() > 10 || name.is_empty() {
             continue;
         }
         add_organisation(&mut organisations, &name, Some(abbreviation));
     }
     // Abbreviations used without definition, matched to names by their initials.
-    static CAPS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\p{Lu}{2,6})(?:\s+(HF|IKS|AS))?\b").expect("valid regex"));
+    // Both patterns must start a word (see `word_start_captures`) and end one (the
+    // character after them, if any, is not a letter or digit).
+    static CAPS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}{2,6})(?:\s+(HF|IKS|AS))?(?:[^\p{L}\p{N}_]|$)").expect("valid regex")
+    });
     static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(Helse(?:\s+og\s+\p{Lu}\p{Ll}+|\s+\p{Lu}\p{Ll}+)+(?:\s+HF)?|\p{Lu}\p{L}+\s+(?:kommune|fylkeskommune|sjukehus|sykehus))\b").expect("valid regex")
+        Regex::new(r"(Helse(?:\s+og\s+\p{Lu}\p{Ll}+|\s+\p{Lu}\p{Ll}+)+(?:\s+HF)?|\p{Lu}\p{L}+\s+(?:kommune|fylkeskommune|sjukehus|sykehus))(?:[^\p{L}\p{N}_]|$)").expect("valid regex")
     });
     // "Helse Møre og Romsdal Heidi Nilsen": the name ends where a person's begins.
-    let names: HashSet<String> = ORG_NAME
-        .find_iter(&text)
+    let names: HashSet<String> = word_start_captures(&ORG_NAME, &text)
+        .filter_map(|caps| caps.get(1))
         .map(|m| {
             let words: Vec<&str> = m.as_str().split_whitespace().collect();
             let end = (1..words.len())
@@ -450,9 +534,13 @@ pub fn find_organisations(passages: &[Passage]) -> Vec<Organisation> {
     for name in &names {
         add_organisation(&mut organisations, name, None);
     }
-    for caps in CAPS.captures_iter(&text) {
-        let abbreviation = caps.get(0).map_or("", |m| m.as_str()).to_string();
-        let letters = &caps[1];
+    for caps in word_start_captures(&CAPS, &text) {
+        let Some(letters) = caps.get(1) else {
+            continue;
+        };
+        let end = caps.get(2).unwrap_or(letters).end();
+        let abbreviation = text[letters.start()..end].to_string();
+        let letters = letters.as_str();
         for name in &names {
             let initials: String = name
                 .split_whitespace()
@@ -545,6 +633,43 @@ mod tests {
             .iter()
             .map(|(kind, text)| Passage::new(*kind, *text))
             .collect()
+    }
+
+    #[test]
+    fn words_before_a_bracket_stay_on_their_line_and_stop_at_ten() {
+        let text = "Først.\nDet nye Pasientsentrert helsetenesteteam i Ålesund (PSHT)";
+        let at = text.find('(').unwrap();
+        assert_eq!(
+            words_before(text, at, 10),
+            Some("Det nye Pasientsentrert helsetenesteteam i Ålesund")
+        );
+        assert_eq!(words_before(text, at, 2), Some("i Ålesund"));
+        let text = "(HP) og Helseplattformen (HP)";
+        assert_eq!(
+            words_before(text, text.rfind('(').unwrap(), 10),
+            Some("og Helseplattformen")
+        );
+        // The bracket must follow a space.
+        assert_eq!(words_before("Helseplattformen(HP)", 16, 10), None);
+        assert_eq!(words_before(" (HP)", 1, 10), None);
+    }
+
+    #[test]
+    fn organisation_names_start_and_end_words() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Ålesund kommune og Øygarden kommune møtte Helse Sør Øst. Xhelse Møre og Volda kommunen kom ikkje. HSØ var med.",
+        )]);
+        let names: Vec<String> = find_organisations(&p).into_iter().map(|o| o.name).collect();
+        assert!(names.contains(&"Ålesund kommune".to_string()), "{names:?}");
+        assert!(names.contains(&"Øygarden kommune".to_string()), "{names:?}");
+        assert!(names.contains(&"Helse Sør Øst".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Volda")), "{names:?}");
+        let hso = find_organisations(&p)
+            .into_iter()
+            .find(|o| o.name == "Helse Sør Øst")
+            .unwrap();
+        assert_eq!(hso.abbreviations, ["HSØ"]);
     }
 
     #[test]

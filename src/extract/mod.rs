@@ -4,6 +4,12 @@
 //! passages; the rules here are the ones every report shares: which date is the
 //! publish date, which is the meeting, which other dates are mentioned, and which
 //! written standard the text is in.
+//!
+//! Word boundaries in the rules' patterns are ASCII ones, `(?-u:\b)`, next to
+//! keywords that begin and end in ASCII letters: the regex engine's fast automata
+//! give up on Unicode `\b` as soon as the text has an "æ", "ø" or "å", and fall
+//! back to an engine many times slower. Where a keyword begins or ends in one of
+//! those letters, the pattern says "not a letter or digit" instead.
 
 pub mod dates;
 pub mod facts;
@@ -127,11 +133,11 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
 }
 
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:publisert|publ\.|publiseringsdato|lagt ut|først publisert)\b\s*:?\s*")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:publisert|publiseringsdato|lagt ut|først publisert)(?-u:\b)|publ\.)\s*:?\s*")
         .expect("valid regex")
 });
 static METADATA_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:publisert|publ\.|sist oppdatert|sist endra|sist endret|oppdatert|lagt ut)\b[\s:]*[\d.\-:/ ]*(?:kl\.?\s*[\d.:]+)?\s*(?:[|·,–-]\s*)?)+$")
+    Regex::new(r"(?i)^(?:(?:(?:publisert|sist oppdatert|sist endra|sist endret|oppdatert|lagt ut)(?-u:\b)|publ\.)[\s:]*[\d.\-:/ ]*(?:kl\.?\s*[\d.:]+)?\s*(?:[|·,–-]\s*)?)+$")
         .expect("valid regex")
 });
 
@@ -154,7 +160,7 @@ fn is_metadata_line(text: &str) -> bool {
 /// A year in the title or in the page's lines before the title ("Møtebok 2019").
 fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
     static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
     let before_title = page_lines.iter().take_while(|l| l.as_str() != title);
     std::iter::once(title)
         .chain(before_title.map(String::as_str))
@@ -164,12 +170,12 @@ fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
 
 /// Words that make a sentence about a meeting taking place.
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?\b|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog|^\s*dato\s*:|^\s*tid\s*:")
+    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?(?-u:\b)|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog|^\s*dato\s*:|^\s*tid\s*:")
         .expect("valid regex")
 });
 /// Words just before a date that make it something other than the meeting day.
 static NOT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:publisert|oppdatert|frist|fristen|innan|innen|planlagt|gjeld frå|gjelder fra|frå og med|fra og med|til og med|sidan|siden|fødd|født|vedteke|vedtatt|sist|neste møte|rapport)\b[^.!?]{0,60}$")
+    Regex::new(r"(?i)(?:publisert|oppdatert|frist|fristen|innan|innen|planlagt|gjeld frå|gjelder fra|frå og med|fra og med|til og med|sidan|siden|fødd|født|vedteke|vedtatt|sist|neste møte|rapport)(?:[^\p{L}\p{N}_.!?][^.!?]{0,59})?$")
         .expect("valid regex")
 });
 
@@ -336,6 +342,25 @@ mod tests {
         );
         assert!(r.meeting_dates.is_empty());
         assert_eq!(r.dates_mentioned.len(), 2);
+    }
+
+    #[test]
+    fn abbreviated_publication_line() {
+        let r = text_report(
+            "Tittel\n\nPubl. 21.11.2023\n\nDen 14. november 2023 vart det halde eit møte i rådet, med mange saker på sakslista.\n",
+        );
+        assert_eq!(r.published, Some(date(2023, 11, 21)));
+        assert_eq!(r.meeting_dates, [date(2023, 11, 14)]);
+        assert!(!r.passages.iter().any(|p| p.text.contains("Publ.")));
+    }
+
+    #[test]
+    fn a_deadline_word_ending_in_a_norwegian_letter_still_counts() {
+        // "frå" ends in "å": the word boundary after it must hold all the same.
+        let r = text_report(
+            "Ny ordning\n\nPublisert 02.02.2024\n\nI møtet vart det semje om at den nye ordninga gjeld frå 1. mars 2024.\n",
+        );
+        assert!(r.meeting_dates.is_empty(), "{:?}", r.meeting_dates);
     }
 
     #[test]
