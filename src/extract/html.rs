@@ -321,7 +321,20 @@ fn iso_prefix(value: &str) -> Option<Date> {
 }
 
 pub(crate) fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    push_words(&mut out, text);
+    out
+}
+
+/// Appends the words of `text` to `out`, one space between them. Called for every
+/// text node of every page, so it writes in place rather than collecting words.
+fn push_words(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// Turns a tree into passages, one per block element.
@@ -449,8 +462,7 @@ impl Walker {
 fn push_inline(buffer: &mut String, text: &str) {
     let starts_space = text.starts_with(char::is_whitespace);
     let ends_space = text.ends_with(char::is_whitespace);
-    let words = collapse_whitespace(text);
-    if words.is_empty() {
+    if text.trim_start().is_empty() {
         if (starts_space || ends_space) && !buffer.ends_with([' ', '\n']) && !buffer.is_empty() {
             buffer.push(' ');
         }
@@ -459,7 +471,7 @@ fn push_inline(buffer: &mut String, text: &str) {
     if starts_space && !buffer.ends_with([' ', '\n']) && !buffer.is_empty() {
         buffer.push(' ');
     }
-    buffer.push_str(&words);
+    push_words(buffer, text);
     if ends_space {
         buffer.push(' ');
     }
