@@ -22,13 +22,14 @@ const MIN_KNOWN_PART: usize = 4;
 /// The lexicon, shared with the stemmer.
 static LEMMAS: LazyLock<&'static HashSet<&'static str>> = LazyLock::new(super::stem::lemmas);
 
-// Built at the first compound seen, so on every query of one: the stemmer's
-// per-word cache would only slow this one pass over the lexicon down.
-static STEM_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    LEMMAS
-        .iter()
-        .filter(|l| l.chars().count() >= MIN_PART)
-        .map(|l| super::stem::stem_uncached(l))
+/// The stems of the lexicon's lemmas (of at least [`MIN_PART`] letters), generated
+/// from the lexicon by the stemmer and kept in step with both by a test
+/// (`lexicon_stems_file_is_current`). Stemming the lexicon at startup took most of a
+/// one-word query's time in the analyzer.
+static STEM_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/nn_lexicon_stems.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect()
 });
 
@@ -41,7 +42,7 @@ fn is_head(chars: &[char], min: usize) -> bool {
         return false;
     }
     let word: String = chars.iter().collect();
-    LEMMAS.contains(word.as_str()) || STEM_SET.contains(&stem(&word))
+    LEMMAS.contains(word.as_str()) || STEM_SET.contains(stem(&word).as_str())
 }
 
 /// The parts of a compound (lemma forms as written, the head as written), or `None`
@@ -165,6 +166,35 @@ impl TermRule for CompoundParts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stems file, as the current stemmer makes it of the current lexicon.
+    fn lexicon_stems() -> String {
+        let mut stems: Vec<String> = LEMMAS
+            .iter()
+            .filter(|l| l.chars().count() >= MIN_PART)
+            .map(|l| super::super::stem::stem_uncached(l))
+            .collect();
+        stems.sort();
+        stems.dedup();
+        format!(
+            "# Stems of the lemmas in nn_lexicon.txt, one per line, made by referat's stemmer.\n# Generated: REFERAT_BLESS=1 cargo test lexicon_stems_file_is_current\n{}\n",
+            stems.join("\n")
+        )
+    }
+
+    #[test]
+    fn lexicon_stems_file_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/nn_lexicon_stems.txt");
+        let expected = lexicon_stems();
+        if std::env::var_os("REFERAT_BLESS").is_some() {
+            std::fs::write(path, &expected).expect("write the stems file");
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "data/nn_lexicon_stems.txt does not match the lexicon and the stemmer: run `REFERAT_BLESS=1 cargo test lexicon_stems_file_is_current` and commit the file"
+        );
+    }
 
     fn parts(word: &str) -> Option<Vec<String>> {
         split(word)

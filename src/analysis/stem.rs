@@ -53,11 +53,15 @@ const GUIDED_SUFFIXES: &[&str] = &[
 ];
 
 static LEMMAS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/nn_lexicon.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    let text = include_str!("../../data/nn_lexicon.txt");
+    // Sized up front: growing the table as it fills cost more than the lookups.
+    let mut lemmas = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    lemmas.extend(
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty()),
+    );
+    lemmas
 });
 
 /// Irregular forms (strong verbs, umlaut plurals, irregular comparison) → lemma.
