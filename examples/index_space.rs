@@ -18,13 +18,8 @@ fn main() {
     let usage = Store::new(&dir)
         .open()
         .map_err(|err| err.to_string())
-        .and_then(|open| open.index.reader().map_err(|err| err.to_string()))
-        .and_then(|reader| {
-            reader
-                .searcher()
-                .space_usage()
-                .map_err(|err| err.to_string())
-        });
+        .and_then(|open| open.searcher().map_err(|err| err.to_string()))
+        .and_then(|searcher| searcher.space_usage().map_err(|err| err.to_string()));
     let usage = match usage {
         Ok(usage) => usage,
         Err(err) => {

@@ -503,20 +503,27 @@ fn split_paragraphs(buffer: &str) -> Vec<&str> {
 
 /// "Du er her: Framsida > Politikk": a breadcrumb written as text.
 fn is_breadcrumb(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Only the start is compared, so only the start is lowercased.
+    let start: String = text.chars().take(12).flat_map(char::to_lowercase).collect();
     ["du er her", "du er no her", "her er du"]
         .iter()
-        .any(|p| lower.starts_with(p))
+        .any(|p| start.starts_with(p))
 }
 
 /// Trims every line of a block and drops empty ones; `<br>` breaks are kept as `\n`.
 fn clean_block(buffer: &str) -> String {
-    buffer
-        .split('\n')
-        .map(|line| collapse_whitespace(&line.replace('\u{a0}', " ")))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    // No-break spaces are white space to `split_whitespace` too.
+    let mut out = String::with_capacity(buffer.len());
+    for line in buffer.split('\n') {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        push_words(&mut out, line);
+    }
+    out
 }
 
 /// Chrome: a chrome tag outside any article, an element whose class or id names it

@@ -86,6 +86,24 @@ pub struct OpenIndex {
     pub index: Index,
     pub fields: Fields,
     pub generation: PathBuf,
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
+}
+
+impl OpenIndex {
+    /// A searcher over the generation as it was when first asked for. One reader
+    /// serves the whole command, so its segments are opened once; and it is never
+    /// reloaded, which spares starting tantivy's thread that watches for commits.
+    pub fn searcher(&self) -> tantivy::Result<tantivy::Searcher> {
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.searcher());
+        }
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(self.reader.get_or_init(|| reader).searcher())
+    }
 }
 
 impl Store {
@@ -179,6 +197,7 @@ impl Store {
             index,
             fields,
             generation: generation.to_path_buf(),
+            reader: std::sync::OnceLock::new(),
         })
     }
 
@@ -302,8 +321,7 @@ impl Store {
         };
         // Read from the fast-field columns: a scan, not a stored-document read per report.
         let mut files = HashMap::new();
-        let reader = open.index.reader().map_err(|e| self.tantivy(e))?;
-        let searcher = reader.searcher();
+        let searcher = open.searcher().map_err(|e| self.tantivy(e))?;
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let ids = fast.str("id").map_err(|e| self.tantivy(e))?;

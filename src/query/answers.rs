@@ -38,7 +38,7 @@ pub fn best_reports(
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let parsed = match query.filter(|q| !q.trim().is_empty()) {
         Some(q) => Some(super::parse(open, q)?),
         None => None,
@@ -222,7 +222,7 @@ fn column_strings(
 
 /// The ids of the reports matching `filter`, from the id column.
 fn report_ids(open: &OpenIndex, filter: &ReportFilter) -> Result<BTreeSet<String>, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let mut clauses = filter_clauses(open, filter)?;
     clauses.push(kind_clause(open, KIND_REPORT));
     let query = combine(None, clauses);
@@ -247,7 +247,7 @@ fn passages(
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<PassageHit>, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let parsed = parse_fields(
         open,
         query,
@@ -327,7 +327,7 @@ impl<'a> ReportCache<'a> {
     fn new(open: &'a OpenIndex) -> Result<Self, QueryError> {
         Ok(ReportCache {
             open,
-            searcher: open.index.reader()?.searcher(),
+            searcher: open.searcher()?,
             reports: HashMap::new(),
         })
     }
@@ -468,7 +468,7 @@ fn closest_hint(closest: &[String]) -> String {
 
 /// Every person name in the index, with the number of reports.
 fn known_people(open: &OpenIndex) -> Result<Vec<(String, u64)>, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let mut collector = FacetCollector::for_field("fasett");
     collector.add_facet("/person");
     let query = combine(None, vec![kind_clause(open, KIND_REPORT)]);
@@ -572,7 +572,7 @@ pub fn person_timeline(
     filter: &ReportFilter,
 ) -> Result<PersonTimeline, PersonError> {
     let name = resolve_person(open, query)?;
-    let searcher = open.index.reader().map_err(QueryError::from)?.searcher();
+    let searcher = open.searcher().map_err(QueryError::from)?;
     let facet = Facet::from_path(["person", name.as_str()]);
     let mut clauses = filter_clauses(open, filter)?;
     clauses.push(kind_clause(open, KIND_REPORT));
@@ -794,7 +794,7 @@ pub struct Facets {
 }
 
 pub fn facets(open: &OpenIndex, query: &dyn Query, top: usize) -> Result<Facets, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let mut collector = FacetCollector::for_field("fasett");
     for root in ["/person", "/tema", "/stad", "/år"] {
         collector.add_facet(root);
@@ -823,7 +823,7 @@ pub fn facets(open: &OpenIndex, query: &dyn Query, top: usize) -> Result<Facets,
 
 /// The newest year any report in the index is dated in, from the date column.
 pub fn latest_year(open: &OpenIndex) -> Result<Option<i16>, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     let query = combine(None, vec![kind_clause(open, KIND_REPORT)]);
     let newest = TopDocs::with_limit(1)
         .order_by_fast_field::<tantivy::DateTime>("sort_date", tantivy::Order::Desc);

@@ -249,8 +249,7 @@ pub fn search(
     options: &SearchOptions,
 ) -> Result<Vec<Hit>, QueryError> {
     let query = report_query(open, text, &options.filter)?;
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.searcher()?;
     let limit = options.limit.max(1);
     let top: Vec<(f32, tantivy::DocAddress)> = if options.by_date {
         // Newest first from the date column, best first within a day.
@@ -335,6 +334,6 @@ fn lead(body: &str) -> String {
 
 /// The stored report with `id`.
 pub fn report(open: &OpenIndex, id: &str) -> Result<Report, QueryError> {
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.searcher()?;
     answers::report_by_id(open, &searcher, id)?.ok_or_else(|| QueryError::UnknownId(id.to_string()))
 }
