@@ -137,14 +137,14 @@ const BLOCK_TAGS: &[&str] = &[
 pub fn parse(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let root = doc.root_element();
-    let content = content_root(&doc).unwrap_or(root);
-
-    let mut article = Walker::new(true);
-    article.walk_children(*content, 0);
+    let (content, passages) = match content_root(&doc) {
+        Some(ContentRoot::Article(article, passages)) => (article, passages),
+        Some(ContentRoot::Element(element)) => (element, content_passages(element)),
+        None => (root, content_passages(root)),
+    };
     let mut page = Walker::new(false);
     page.walk_children(*root, 0);
 
-    let passages = article.finish();
     Page {
         title: title(&doc, content, &passages),
         url: canonical_url(&doc),
@@ -162,18 +162,40 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("static selector is valid")
 }
 
+/// Where the report is, and its passages when finding it already read them.
+enum ContentRoot<'a> {
+    Article(ElementRef<'a>, Vec<Passage>),
+    Element(ElementRef<'a>),
+}
+
 /// The element that holds the report: the `<article>` with most text, else `<main>`
-/// or `role=main`, else the body.
-fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
+/// or `role=main`, else the body. Articles are weighed by their passages, which are
+/// kept for the one chosen rather than read twice.
+fn content_root(doc: &Html) -> Option<ContentRoot<'_>> {
     let article = doc
         .select(&selector("article"))
-        .map(|a| (visible_len(a), a))
-        .filter(|(len, _)| *len >= 200)
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, a)| a);
+        .map(|a| {
+            let passages = content_passages(a);
+            (
+                passages.iter().map(|p| p.text.len()).sum::<usize>(),
+                a,
+                passages,
+            )
+        })
+        .filter(|(len, ..)| *len >= 200)
+        .max_by_key(|(len, ..)| *len)
+        .map(|(_, a, passages)| ContentRoot::Article(a, passages));
     article
-        .or_else(|| doc.select(&selector("main, [role=main]")).next())
-        .or_else(|| doc.select(&selector("body")).next().map(densest_block))
+        .or_else(|| {
+            doc.select(&selector("main, [role=main]"))
+                .next()
+                .map(ContentRoot::Element)
+        })
+        .or_else(|| {
+            doc.select(&selector("body"))
+                .next()
+                .map(|body| ContentRoot::Element(densest_block(body)))
+        })
 }
 
 /// Pages without `<article>` or `<main>` (old table layouts) put the report in one
@@ -203,10 +225,11 @@ fn densest_block(body: ElementRef<'_>) -> ElementRef<'_> {
     current
 }
 
-fn visible_len(element: ElementRef<'_>) -> usize {
+/// The passages of an element's visible text, page chrome left out.
+fn content_passages(element: ElementRef<'_>) -> Vec<Passage> {
     let mut walker = Walker::new(true);
     walker.walk_children(*element, 0);
-    walker.finish().iter().map(|p| p.text.len()).sum()
+    walker.finish()
 }
 
 /// The report's title: its `<h1>`; else the visible headline that the page's
@@ -555,14 +578,27 @@ fn is_chrome(node: NodeRef<'_, Node>) -> bool {
         .chain(element.value().attr("id"))
         .chain(element.value().attr("role"))
         .flat_map(|names| names.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .any(|part| {
-            let part = part.to_lowercase();
-            CHROME_NAMES.contains(&part.as_str()) || part == "navigation" || part == "contentinfo"
-        });
+        .any(is_chrome_name);
     if named_chrome && !wraps_article() {
         return true;
     }
     matches!(name, "ul" | "ol" | "table") && is_link_list(element)
+}
+
+/// Whether one word of a class, id or role names page chrome ("nav", "Footer").
+/// Every element of every page is asked, so ASCII words are compared in place.
+fn is_chrome_name(part: &str) -> bool {
+    let named = |part: &str| {
+        CHROME_NAMES
+            .iter()
+            .chain(&["navigation", "contentinfo"])
+            .any(|name| name.eq_ignore_ascii_case(part))
+    };
+    if part.is_ascii() {
+        named(part)
+    } else {
+        named(&part.to_lowercase())
+    }
 }
 
 /// A list whose text is nearly all link text in short items: a menu, not an agenda.
