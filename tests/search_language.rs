@@ -170,3 +170,24 @@ fn analyze_shows_compound_parts_and_name_keys() {
         "helge storoy"
     );
 }
+
+#[test]
+fn a_phrase_does_not_run_from_one_passage_into_the_next() {
+    let reports = TempDir::new().unwrap();
+    std::fs::write(
+        reports.path().join("mote.txt"),
+        "Møte i samarbeidsutvalet\n\nUtvalet drøfta kva som skal skje med legevakta i Volda.\n\nFelles innkjøp var neste sak på møtet, og det vart semje om ein plan.\n",
+    )
+    .unwrap();
+    let index = TempDir::new().unwrap();
+    referat(index.path())
+        .arg("index")
+        .arg(reports.path())
+        .arg("-q")
+        .assert()
+        .success();
+    // "Volda." ends one paragraph and "Felles" begins the next.
+    assert!(hits(index.path(), "\"volda felles\"").is_empty());
+    assert_eq!(hits(index.path(), "\"felles innkjøp\"").len(), 1);
+    assert_eq!(hits(index.path(), "volda felles").len(), 1);
+}

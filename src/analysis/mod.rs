@@ -20,7 +20,10 @@ pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;
 
-use tantivy::tokenizer::{LowerCaser, TextAnalyzer, TokenStream};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use filter::RuleFilter;
 pub use tokenizer::NorwegianTokenizer;
@@ -93,11 +96,120 @@ pub(crate) fn memoized<V: Clone>(
 }
 
 /// Registers the analyzers on an index (needed on every open, they are not stored).
+///
+/// The text and parts analyzers remember what they made of recent texts: a passage
+/// that names someone is indexed twice, in its report's body and as a passage of
+/// its own, and the second time its terms are copied rather than made again.
 pub fn register(index: &tantivy::Index) {
-    for analyzer in [Analyzer::Text, Analyzer::Parts, Analyzer::Name] {
-        index
-            .tokenizers()
-            .register(analyzer.name(), analyzer.build());
+    thread_local! {
+        static TEXT_MEMORY: RefCell<Memory> = RefCell::default();
+        static PARTS_MEMORY: RefCell<Memory> = RefCell::default();
+    }
+    let text = Remembered::new(Analyzer::Text.build(), &TEXT_MEMORY);
+    let parts = Remembered::new(Analyzer::Parts.build(), &PARTS_MEMORY);
+    let tokenizers = index.tokenizers();
+    tokenizers.register(ANALYZER, TextAnalyzer::from(text));
+    tokenizers.register(PARTS_ANALYZER, TextAnalyzer::from(parts));
+    tokenizers.register(NAME_ANALYZER, Analyzer::Name.build());
+}
+
+/// The terms of the texts an analyzer saw last on one thread.
+#[derive(Default)]
+struct Memory {
+    terms: rustc_hash::FxHashMap<Box<str>, Rc<Vec<Token>>>,
+}
+
+impl Memory {
+    /// Texts kept: a report's passages and then some. The memory is emptied when
+    /// full, so it stays small on any corpus.
+    const CAPACITY: usize = 256;
+}
+
+/// An analyzer with a [`Memory`]. Useful only where the same text comes back soon
+/// on the same thread: `Batch::put` hands a report and its passages to tantivy as
+/// one group, which one indexing thread indexes in order.
+#[derive(Clone)]
+struct Remembered {
+    inner: TextAnalyzer,
+    memory: &'static std::thread::LocalKey<RefCell<Memory>>,
+}
+
+impl Remembered {
+    fn new(
+        inner: TextAnalyzer,
+        memory: &'static std::thread::LocalKey<RefCell<Memory>>,
+    ) -> Remembered {
+        Remembered { inner, memory }
+    }
+}
+
+impl Tokenizer for Remembered {
+    type TokenStream<'a> = RememberedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberedStream {
+        if let Some(tokens) = self.memory.with(|m| m.borrow().terms.get(text).cloned()) {
+            return RememberedStream::new(tokens);
+        }
+        let mut tokens = Vec::new();
+        let mut stream = self.inner.token_stream(text);
+        while stream.advance() {
+            // The stream overwrites its token on the next advance: take, don't copy.
+            tokens.push(std::mem::take(stream.token_mut()));
+        }
+        drop(stream);
+        let tokens = Rc::new(tokens);
+        self.memory.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.terms.len() >= Memory::CAPACITY {
+                m.terms.clear();
+            }
+            m.terms.insert(text.into(), Rc::clone(&tokens));
+        });
+        RememberedStream::new(tokens)
+    }
+}
+
+/// Replays remembered tokens.
+struct RememberedStream {
+    tokens: Rc<Vec<Token>>,
+    /// One past the current token: 0 before the first `advance`.
+    next: usize,
+    before_first: Token,
+}
+
+impl RememberedStream {
+    fn new(tokens: Rc<Vec<Token>>) -> RememberedStream {
+        RememberedStream {
+            tokens,
+            next: 0,
+            before_first: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for RememberedStream {
+    fn advance(&mut self) -> bool {
+        if self.next < self.tokens.len() {
+            self.next += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn token(&self) -> &Token {
+        match self.next.checked_sub(1) {
+            Some(at) => &self.tokens[at],
+            None => &self.before_first,
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self.next.checked_sub(1) {
+            // Copies the remembered tokens only if a filter ever rewrites one.
+            Some(at) => &mut Rc::make_mut(&mut self.tokens)[at],
+            None => &mut self.before_first,
+        }
     }
 }
 
@@ -181,6 +293,49 @@ mod tests {
         let terms = text("Helse- og omsorgsdepartementet");
         assert!(terms.contains(&text("helse")[0]));
         assert!(terms.contains(&text("omsorgsdepartementet")[0]));
+    }
+
+    #[test]
+    fn remembered_terms_are_the_terms_made_afresh() {
+        thread_local! {
+            static MEMORY: RefCell<Memory> = RefCell::default();
+        }
+        let mut remembered = TextAnalyzer::from(Remembered::new(Analyzer::Text.build(), &MEMORY));
+        let mut plain = Analyzer::Text.build();
+        let collect = |analyzer: &mut TextAnalyzer, text: &str| {
+            let mut stream = analyzer.token_stream(text);
+            let mut tokens = Vec::new();
+            while stream.advance() {
+                let t = stream.token();
+                tokens.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+            }
+            tokens
+        };
+        let text = "Helse- og omsorgsdepartementet møtte kommunane i Ålesund.";
+        let fresh = collect(&mut plain, text);
+        assert_eq!(collect(&mut remembered, text), fresh);
+        assert_eq!(MEMORY.with(|m| m.borrow().terms.len()), 1);
+        // The second time, from memory.
+        assert_eq!(collect(&mut remembered, text), fresh);
+        assert_eq!(MEMORY.with(|m| m.borrow().terms.len()), 1);
+        assert_eq!(
+            collect(&mut remembered, "Ein annan tekst."),
+            collect(&mut plain, "Ein annan tekst.")
+        );
+    }
+
+    #[test]
+    fn memory_stays_bounded() {
+        thread_local! {
+            static MEMORY: RefCell<Memory> = RefCell::default();
+        }
+        let mut remembered = TextAnalyzer::from(Remembered::new(Analyzer::Text.build(), &MEMORY));
+        for i in 0..3 * Memory::CAPACITY {
+            let text = format!("møte nummer {i}");
+            let mut stream = remembered.token_stream(&text);
+            while stream.advance() {}
+        }
+        assert!(MEMORY.with(|m| m.borrow().terms.len()) <= Memory::CAPACITY);
     }
 
     #[test]

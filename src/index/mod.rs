@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexWriter, Term};
 
 use crate::analysis;
@@ -466,23 +467,38 @@ impl Batch {
     ) -> Result<(), IndexError> {
         // A new generation starts empty: there is nothing to replace, and deletes
         // cost a term lookup per segment at every flush.
+        let mut operations = Vec::new();
         if !self.is_new {
-            self.remove(&report.id);
+            operations.extend(self.removals(&report.id).map(UserOperation::Delete));
         }
-        for doc in self.fields.documents(report, content_hash, file_stamp) {
-            self.writer
-                .add_document(doc)
-                .map_err(|e| self.store.tantivy(e))?;
-        }
+        operations.extend(
+            self.fields
+                .documents(report, content_hash, file_stamp)
+                .into_iter()
+                .map(UserOperation::Add),
+        );
+        // One group: the report and its passages go to one indexing thread, in
+        // order, and into one segment.
+        self.writer
+            .run(operations)
+            .map_err(|e| self.store.tantivy(e))?;
         Ok(())
     }
 
     /// Removes a report and its passages.
     pub fn remove(&self, id: &str) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.id, id));
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.passage_of, id));
+        for term in self.removals(id) {
+            self.writer.delete_term(term);
+        }
+    }
+
+    /// The terms that delete a report and its passages.
+    fn removals(&self, id: &str) -> impl Iterator<Item = Term> {
+        [
+            Term::from_field_text(self.fields.id, id),
+            Term::from_field_text(self.fields.passage_of, id),
+        ]
+        .into_iter()
     }
 
     /// Makes the batch durable and visible; a new generation becomes the live one.

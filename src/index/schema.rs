@@ -193,11 +193,15 @@ impl Fields {
         doc.add_text(self.id, &report.id);
         doc.add_text(self.path, &report.path);
         doc.add_text(self.title, &report.title);
-        let body = report.body_text();
         doc.add_text(self.parts, &report.title);
-        doc.add_text(self.parts, &body);
+        // One value per passage: a phrase does not run on from one passage into the
+        // next, and each passage's terms are made once for the body and again
+        // (remembered, see `analysis::register`) for its passage document.
+        for passage in &report.passages {
+            doc.add_text(self.body, &passage.text);
+            doc.add_text(self.parts, &passage.text);
+        }
         doc.add_text(self.names, name_words(report));
-        doc.add_text(self.body, body);
         for date in &report.meeting_dates {
             doc.add_date(self.meeting_date, to_index_date(*date));
         }
