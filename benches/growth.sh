@@ -9,6 +9,7 @@
 # 0.6 GB; the corpus is generated once and kept in WORKDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/timing.sh
 WORK=${1:-/tmp/referat-growth}
 shift || true
 SIZES=("$@")
@@ -17,7 +18,6 @@ mkdir -p "$WORK"
 
 cargo build --release --quiet --bin referat --example gen_corpus
 BIN=target/release/referat
-now() { date +%s.%N; }
 
 queries=(
   "search helseplattformen"
@@ -43,16 +43,7 @@ for n in "${SIZES[@]}"; do
   index_mb=$(du -sm --apparent-size "$index" | cut -f1)
   echo "$n reports ($mb MB of text): rebuild $build_s s ($(python3 -c "print(round($n/$build_s))") reports/s), peak RSS $((rss_kb / 1024)) MB, index $index_mb MB"
   for q in "${queries[@]}"; do
-    times=()
-    for _ in $(seq 1 7); do
-      start=$(now)
-      eval "$BIN --index $index $q" > /dev/null 2>&1 || true
-      times+=("$(python3 -c "print($(now) - $start)")")
-    done
-    python3 - "$n" "$q" "${times[@]}" <<'PY'
-import statistics, sys
-n, q, ts = sys.argv[1], sys.argv[2], [float(t) * 1000 for t in sys.argv[3:]]
-print(f"  {n} '{q}': median {statistics.median(ts):.1f} ms")
-PY
+    read -r median _ < <(time_ms 7 "$BIN --index $index $q")
+    echo "  $n '$q': median $median ms"
   done
 done

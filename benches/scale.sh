@@ -5,8 +5,10 @@
 # reports) and ripgrep over the same files when it is installed.
 #
 #   benches/scale.sh [N] [WORKDIR]      (default N=100000, WORKDIR=/tmp/referat-scale)
+#   RUNS=1 benches/scale.sh …           (rebuild and engine limit once each; default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/timing.sh
 N=${1:-100000}
 WORK=${2:-/tmp/referat-scale}
 CORPUS=$WORK/corpus-$N
@@ -27,15 +29,26 @@ now() { date +%s.%N; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
 echo "corpus:  $N reports, $html_mb MB"
 
-rm -rf "$INDEX"
-/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" --index "$INDEX" index --rebuild -q "$CORPUS/reports"
-read -r rebuild_s rss_kb < "$WORK/time.txt"
+# The machine is shared: the rebuild and the engine limit run in turns, RUNS times
+# each (default 3), and the ratio is of their medians.
+RUNS=${RUNS:-3}
+rebuilds=()
+limits=()
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$INDEX"
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$BIN" --index "$INDEX" index --rebuild -q "$CORPUS/reports"
+  read -r rebuild_s rss_kb < "$WORK/time.txt"
+  rebuilds+=("$rebuild_s")
+  limit_line=$(target/release/examples/engine_limit "$INDEX")
+  limit_s=$(echo "$limit_line" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+  limits+=("$limit_s")
+  echo "run $run: rebuild $(seconds "$rebuild_s") s (peak RSS $((rss_kb / 1024)) MB), engine limit $(seconds "$limit_s") s"
+done
+rebuild_s=$(median "${rebuilds[@]}")
+limit_s=$(median "${limits[@]}")
 index_mb=$(du -sm --apparent-size "$INDEX" | cut -f1)
-echo "rebuild: $(seconds "$rebuild_s") s, $(python3 -c "print(round($N/$rebuild_s))") reports/s, $(python3 -c "print(round($html_mb/$rebuild_s,1))") MB/s, peak RSS $((rss_kb / 1024)) MB, index $index_mb MB ($(python3 -c "print(round(100*$index_mb/$html_mb))")% of the corpus)"
-
-limit_line=$(target/release/examples/engine_limit "$INDEX")
-limit_s=$(echo "$limit_line" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-echo "$limit_line"
+echo "rebuild: median $(seconds "$rebuild_s") s, $(python3 -c "print(round($N/$rebuild_s))") reports/s, $(python3 -c "print(round($html_mb/$rebuild_s,1))") MB/s, index $index_mb MB ($(python3 -c "print(round(100*$index_mb/$html_mb))")% of the corpus)"
+echo "engine limit: median $(seconds "$limit_s") s"
 echo "rebuild / engine limit: $(python3 -c "print(round($rebuild_s/$limit_s,2))")x"
 
 # Incremental: nothing changed, then 1% of the files changed.
@@ -53,34 +66,6 @@ start=$(now)
 incremental_s=$(python3 -c "print($(now) - $start)")
 echo "incremental ($changed changed): $(seconds "$incremental_s") s = $(python3 -c "print(round(100*$incremental_s/$rebuild_s,1))")% of the rebuild"
 
-# Median and 95th percentile of 15 whole-process runs, in milliseconds: with
-# hyperfine when it is installed (no shell in between), else timed from Python.
-median_ms() {
-  if command -v hyperfine > /dev/null; then
-    hyperfine -N --runs 15 --warmup 2 --ignore-failure --style none \
-      --export-json "$WORK/hyperfine.json" "$*" > /dev/null 2>&1
-    python3 - "$WORK/hyperfine.json" <<'PY'
-import json, statistics, sys
-ts = sorted(t * 1000 for t in json.load(open(sys.argv[1]))["results"][0]["times"])
-p95 = ts[min(len(ts) - 1, int(round(0.95 * (len(ts) - 1))))]
-print(f"{statistics.median(ts):.1f} {p95:.1f}")
-PY
-  else
-    python3 - "$*" <<'PY'
-import shlex, statistics, subprocess, sys, time
-args = shlex.split(sys.argv[1])
-ts = []
-for _ in range(15):
-    start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    ts.append((time.perf_counter() - start) * 1000)
-ts.sort()
-p95 = ts[min(len(ts) - 1, int(round(0.95 * (len(ts) - 1))))]
-print(f"{statistics.median(ts):.1f} {p95:.1f}")
-PY
-  fi
-}
-
 queries=(
   "search helseplattformen"
   "search legevakt"
@@ -97,7 +82,7 @@ queries=(
 )
 declare -A search_ms
 for q in "${queries[@]}"; do
-  read -r median p95 < <(median_ms "$BIN --index $INDEX $q")
+  read -r median p95 < <(time_ms 15 "$BIN --index $INDEX $q")
   search_ms[$q]=$median
   echo "query '$q': median $median ms, p95 $p95 ms"
 done

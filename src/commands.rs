@@ -49,14 +49,13 @@ pub fn search(
     } else {
         None
     };
-    let mut out = render::stdout();
     match (json, facets) {
-        (true, Some(facets)) => render::json(
-            &mut out,
-            &serde_json::json!({ "hits": hits, "facets": facets }),
-        )?,
-        (true, None) => render::json(&mut out, &hits)?,
+        (true, Some(facets)) => {
+            render::json_to_stdout(&serde_json::json!({ "hits": hits, "facets": facets }))?
+        }
+        (true, None) => render::json_to_stdout(&hits)?,
         (false, facets) => {
+            let mut out = render::stdout();
             render::hits(&mut out, &hits)?;
             if let Some(facets) = facets {
                 render::facets(&mut out, &facets)?;
@@ -72,11 +71,10 @@ fn emit<T: serde::Serialize>(
     value: &T,
     human: impl FnOnce(&mut anstream::AutoStream<io::Stdout>, &T) -> io::Result<()>,
 ) -> Result<i32> {
-    let mut out = render::stdout();
     if json {
-        render::json(&mut out, value)?;
+        render::json_to_stdout(value)?;
     } else {
-        human(&mut out, value)?;
+        human(&mut render::stdout(), value)?;
     }
     Ok(0)
 }
@@ -164,16 +162,16 @@ pub fn extract(files: &[PathBuf], json: bool) -> Result<i32> {
             }
         }
     }
-    let mut out = render::stdout();
     if json {
         if files.len() == 1 {
             if let Some(report) = reports.first() {
-                render::json(&mut out, report)?;
+                render::json_to_stdout(report)?;
             }
         } else {
-            render::json(&mut out, &reports)?;
+            render::json_to_stdout(&reports)?;
         }
     } else {
+        let mut out = render::stdout();
         for (n, report) in reports.iter().enumerate() {
             if n > 0 {
                 writeln!(out)?;

@@ -25,6 +25,14 @@ pub fn stdout() -> anstream::AutoStream<io::Stdout> {
     anstream::AutoStream::auto(io::stdout())
 }
 
+/// Pretty JSON on stdout, buffered and not through the colour layer: JSON has no
+/// colour to drop, and scanning it for escape codes cost more than writing it.
+pub fn json_to_stdout<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    json(&mut out, value)?;
+    out.flush()
+}
+
 /// Pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
