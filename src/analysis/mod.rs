@@ -26,7 +26,7 @@ use std::rc::Rc;
 use tantivy::tokenizer::{LowerCaser, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use filter::RuleFilter;
-pub use tokenizer::NorwegianTokenizer;
+pub use tokenizer::{NorwegianTokenizer, VecTokenStream};
 
 /// Analyzer of report text.
 pub const ANALYZER: &str = "norwegian";
@@ -144,11 +144,11 @@ impl Remembered {
 }
 
 impl Tokenizer for Remembered {
-    type TokenStream<'a> = RememberedStream;
+    type TokenStream<'a> = VecTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> RememberedStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
         if let Some(tokens) = self.memory.with(|m| m.borrow().terms.get(text).cloned()) {
-            return RememberedStream::new(tokens);
+            return VecTokenStream::shared(tokens);
         }
         let mut tokens = Vec::new();
         let mut stream = self.inner.token_stream(text);
@@ -165,51 +165,7 @@ impl Tokenizer for Remembered {
             }
             m.terms.insert(text.into(), Rc::clone(&tokens));
         });
-        RememberedStream::new(tokens)
-    }
-}
-
-/// Replays remembered tokens.
-struct RememberedStream {
-    tokens: Rc<Vec<Token>>,
-    /// One past the current token: 0 before the first `advance`.
-    next: usize,
-    before_first: Token,
-}
-
-impl RememberedStream {
-    fn new(tokens: Rc<Vec<Token>>) -> RememberedStream {
-        RememberedStream {
-            tokens,
-            next: 0,
-            before_first: Token::default(),
-        }
-    }
-}
-
-impl TokenStream for RememberedStream {
-    fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn token(&self) -> &Token {
-        match self.next.checked_sub(1) {
-            Some(at) => &self.tokens[at],
-            None => &self.before_first,
-        }
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        match self.next.checked_sub(1) {
-            // Copies the remembered tokens only if a filter ever rewrites one.
-            Some(at) => &mut Rc::make_mut(&mut self.tokens)[at],
-            None => &mut self.before_first,
-        }
+        VecTokenStream::shared(tokens)
     }
 }
 

@@ -7,28 +7,41 @@
 //! letters splits ("covid/influensa"), between digits it joins ("12/24"), as do
 //! dots and colons inside numbers ("27.04.24", "4:23").
 
+use std::rc::Rc;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Tokenizer for Norwegian report text. See the module docs for the rules.
 #[derive(Clone, Default)]
 pub struct NorwegianTokenizer;
 
-/// A token stream over precomputed tokens.
+/// A token stream over precomputed tokens, which may be shared with a memory of
+/// recent texts (see `analysis::register`).
 pub struct VecTokenStream {
-    tokens: Vec<Token>,
-    index: usize,
+    tokens: Rc<Vec<Token>>,
+    /// One past the current token: 0 before the first `advance`.
+    next: usize,
+    before_first: Token,
 }
 
 impl VecTokenStream {
     pub fn new(tokens: Vec<Token>) -> Self {
-        VecTokenStream { tokens, index: 0 }
+        VecTokenStream::shared(Rc::new(tokens))
+    }
+
+    pub fn shared(tokens: Rc<Vec<Token>>) -> Self {
+        VecTokenStream {
+            tokens,
+            next: 0,
+            before_first: Token::default(),
+        }
     }
 }
 
 impl TokenStream for VecTokenStream {
     fn advance(&mut self) -> bool {
-        if self.index < self.tokens.len() {
-            self.index += 1;
+        if self.next < self.tokens.len() {
+            self.next += 1;
             true
         } else {
             false
@@ -36,11 +49,18 @@ impl TokenStream for VecTokenStream {
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.index - 1]
+        match self.next.checked_sub(1) {
+            Some(at) => &self.tokens[at],
+            None => &self.before_first,
+        }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.index - 1]
+        match self.next.checked_sub(1) {
+            // Copies shared tokens only if a filter rewrites one.
+            Some(at) => &mut Rc::make_mut(&mut self.tokens)[at],
+            None => &mut self.before_first,
+        }
     }
 }
 
