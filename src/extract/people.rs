@@ -1074,16 +1074,26 @@ fn attendance_label(passages: &[Passage], index: usize) -> Option<String> {
 fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Mention]) {
     for (i, mention) in mentions.iter().enumerate() {
         let text = &passages[mention.passage].text;
-        let lower_before = text[..mention.start].to_lowercase();
+        let lower = |from: usize, to: usize| text[from..to].to_lowercase();
+        let lower_before = lower(0, mention.start);
         // Attendance blocks: the last label before the name says who was absent,
         // even when the label heads the list in the passage before.
         let previous = attendance_label(passages, mention.passage).unwrap_or_default();
-        let block = format!("{previous}\n{lower_before}");
-        let absent_label = ["forfall:", "fråverande:", "fraværende:", "meldt forfall:"]
-            .iter()
-            .filter_map(|l| block.rfind(l))
-            .max();
-        let present_label = [
+        let last_label = |labels: &[&str]| {
+            labels
+                .iter()
+                .filter_map(|l| {
+                    // Where the label is in "{previous}\n{lower_before}".
+                    lower_before
+                        .rfind(l)
+                        .map(|at| previous.len() + 1 + at)
+                        .or_else(|| previous.rfind(l))
+                })
+                .max()
+        };
+        let absent_label =
+            last_label(&["forfall:", "fråverande:", "fraværende:", "meldt forfall:"]);
+        let present_label = last_label(&[
             "til stades:",
             "til stede:",
             "møtte:",
@@ -1091,10 +1101,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             "fra administrasjonen:",
             "dessutan møtte:",
             "i tillegg møtte:",
-        ]
-        .iter()
-        .filter_map(|l| block.rfind(l))
-        .max();
+        ]);
         let in_absent_block = absent_label.is_some_and(|a| present_label.is_none_or(|p| p < a));
         let line_start = lower_before.rfind('\n').map_or(0, |p| p + 1);
         let line_before = &lower_before[line_start..];
@@ -1106,7 +1113,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             .iter()
             .find(|m| m.passage == mention.passage)
             .map_or(text.len(), |m| m.start);
-        let mut window = text[mention.end..next_start].to_lowercase();
+        let mut window = lower(mention.end, next_start);
         // "A og B innleia …": the shared predicate follows the last name.
         if window.trim() == "og" || window.trim() == "," {
             let next_next = mentions[i + 1..]
@@ -1118,7 +1125,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
                 .iter()
                 .find(|m| m.passage == mention.passage)
             {
-                window = text[next.end..next_next].to_lowercase();
+                window = lower(next.end, next_next);
             }
         }
         // "A, rolle, og B, rolle, gav ei orientering": a pair shares the predicate.
@@ -1139,7 +1146,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
                 .filter(|m| m.passage == mention.passage);
             if let Some(next) = following.next() {
                 let after = following.next().map_or(text.len(), |m| m.start);
-                window = text[next.end..after].to_lowercase();
+                window = lower(next.end, after);
             }
         }
         let sentence_end = window.find(['.', '!', '?', '\n']).unwrap_or(window.len());
@@ -1179,9 +1186,11 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             "samstundes",
         ];
         let clause_text = own_clause.trim_start_matches([' ', ',']);
-        let inverted = INVERTING
-            .iter()
-            .any(|a| clause_text.starts_with(&format!("{a} ")));
+        let inverted = INVERTING.iter().any(|a| {
+            clause_text
+                .strip_prefix(a)
+                .is_some_and(|rest| rest.starts_with(' '))
+        });
         let verb_first = inverted
             && !own_clause.contains(" at ")
             && SPOKE
