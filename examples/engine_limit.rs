@@ -9,6 +9,10 @@
 use std::time::Instant;
 
 use referat::index::Store;
+
+// The same allocator as the `referat` binary, so the comparison is fair.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use referat::query::ReportFilter;
 use referat::query::answers::reports;
 

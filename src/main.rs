@@ -10,6 +10,12 @@ use referat::commands;
 use referat::index::Store;
 use referat::query::{DateRange, ReportFilter, SearchOptions};
 
+/// mimalloc: extraction and indexing make and drop many small strings from several
+/// threads at once; with the system allocator a rebuild took a quarter more CPU
+/// time (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Search published meeting reports written in Nynorsk: who said what, which
 /// meetings dealt with a theme, and when.
 #[derive(Parser)]
