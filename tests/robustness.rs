@@ -90,6 +90,11 @@ impl Run {
             .unwrap_or_else(|| panic!("no summary line in {:?}", self.stderr))
     }
 
+    /// Asserts that the summary line of an `index` run starts with `expected`.
+    fn assert_summary(&self, expected: &str) {
+        assert!(self.summary().starts_with(expected), "{}", self.stderr);
+    }
+
     fn assert_no_panic(&self, what: &str) {
         assert!(
             !self.stderr.contains("panicked") && !self.stderr.contains("internal error"),
@@ -440,22 +445,12 @@ fn incremental_runs_add_update_and_remove_and_a_no_op_run_writes_nothing() {
         fs::copy(corpus().join(name), arkiv.join(name)).unwrap();
     }
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 2 reports: 2 added, 0 updated, 0 removed, 0 unchanged, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 2 reports: 2 added, 0 updated, 0 removed, 0 unchanged, 0 failed");
 
     // A new file.
     fs::copy(corpus().join(FORDE_TXT), arkiv.join(FORDE_TXT)).unwrap();
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 1 report: 1 added, 0 updated, 0 removed, 2 unchanged, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 1 report: 1 added, 0 updated, 0 removed, 2 unchanged, 0 failed");
     assert_eq!(search(&index, "Fjordtunet"), BTreeSet::new());
     let may_id = format!("arkiv/{MAY_HTML}");
     assert_eq!(search(&index, "Scandic"), ids(&[&may_id]));
@@ -465,12 +460,7 @@ fn incremental_runs_add_update_and_remove_and_a_no_op_run_writes_nothing() {
     assert_eq!(page.matches("Scandic").count(), 1);
     fs::write(arkiv.join(MAY_HTML), page.replace("Scandic", "Fjordtunet")).unwrap();
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 1 report: 0 added, 1 updated, 0 removed, 2 unchanged, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 1 report: 0 added, 1 updated, 0 removed, 2 unchanged, 0 failed");
     assert_eq!(search(&index, "Fjordtunet"), ids(&[&may_id]));
     assert_eq!(search(&index, "Scandic"), BTreeSet::new());
     // Its other text is still there.
@@ -481,12 +471,7 @@ fn incremental_runs_add_update_and_remove_and_a_no_op_run_writes_nothing() {
     assert!(search(&index, "Leirbekk").contains(&november_id));
     fs::remove_file(arkiv.join(NOVEMBER_TXT)).unwrap();
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 0 reports: 0 added, 0 updated, 1 removed, 2 unchanged, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 0 reports: 0 added, 0 updated, 1 removed, 2 unchanged, 0 failed");
     assert_eq!(search(&index, "Leirbekk"), BTreeSet::new());
 
     // Runs that change nothing write nothing: not after an unchanged run, and not
@@ -539,11 +524,7 @@ fn files_with_their_indexed_size_and_time_are_not_read_again_unless_checksum_is_
         set_modified(&arkiv.join(name), yesterday);
     }
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary().starts_with("indexed 2 reports: 2 added"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 2 reports: 2 added");
     let may_id = format!("arkiv/{MAY_HTML}");
     assert_eq!(search(&index, "Scandic"), ids(&[&may_id]));
 
@@ -552,34 +533,19 @@ fn files_with_their_indexed_size_and_time_are_not_read_again_unless_checksum_is_
     fs::write(arkiv.join(MAY_HTML), page.replace("Scandic", "Scandix")).unwrap();
     set_modified(&arkiv.join(MAY_HTML), yesterday);
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged");
     assert_eq!(search(&index, "Scandix"), BTreeSet::new());
 
     // --checksum reads every file and finds the change.
     let out = index_expecting(&index, &[os(&arkiv), os("--checksum")], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 1 report: 0 added, 1 updated, 0 removed, 1 unchanged"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 1 report: 0 added, 1 updated, 0 removed, 1 unchanged");
     assert_eq!(search(&index, "Scandix"), ids(&[&may_id]));
     assert_eq!(search(&index, "Scandic"), BTreeSet::new());
 
     // A new modification time with the same bytes is read, hashed and left alone.
     set_modified(&arkiv.join(FORDE_TXT), SystemTime::now());
     let out = index_expecting(&index, &[os(&arkiv)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 0 reports: 0 added, 0 updated, 0 removed, 2 unchanged");
 
     // A file written just now keeps no stamp (the clock may not have ticked since
     // the last write), so a same-size rewrite in the same second is still seen.
@@ -1179,13 +1145,9 @@ fn a_directory_of_bad_files_indexes_the_good_ones_and_names_each_bad_one() {
         );
     }
     let (g, b) = (good.len(), bad.len());
-    assert!(
-        out.summary().starts_with(&format!(
-            "indexed {g} reports: {g} added, 0 updated, 0 removed, 0 unchanged, {b} failed"
-        )),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary(&format!(
+        "indexed {g} reports: {g} added, 0 updated, 0 removed, 0 unchanged, {b} failed"
+    ));
 
     // Each good file is searchable.
     let scandic = search(&index, "Scandic");
@@ -1288,12 +1250,7 @@ fn strict_run_with_a_bad_file_applies_none_of_the_other_changes() {
     // Without the bad file the same changes go in.
     fs::remove_file(dir.join("tom.html")).unwrap();
     let out = index_expecting(&index, &[os("--strict"), os(&dir)], 0);
-    assert!(
-        out.summary()
-            .starts_with("indexed 2 reports: 1 added, 1 updated, 0 removed, 1 unchanged, 0 failed"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 2 reports: 1 added, 1 updated, 0 removed, 1 unchanged, 0 failed");
     assert_eq!(
         search(&index, "Fjordtunet"),
         ids(&[&format!("arkiv/{MAY_HTML}")])
@@ -1452,11 +1409,7 @@ fn an_index_of_another_format_version_asks_for_a_rebuild() {
     assert_asks_for_rebuild("an unreadable referat-index.json");
 
     let out = index_expecting(&index, &[os("--rebuild"), os(&dir)], 0);
-    assert!(
-        out.summary().starts_with("indexed 1 report: 1 added"),
-        "{}",
-        out.stderr
-    );
+    out.assert_summary("indexed 1 report: 1 added");
     assert_eq!(
         search(&index, "Scandic"),
         ids(&[&format!("arkiv/{MAY_TXT}")])
