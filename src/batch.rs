@@ -269,10 +269,7 @@ fn prepare(
         reason,
     };
     let previous = existing.get(&file.id);
-    if !checksum
-        && file.stamp.is_some()
-        && previous.is_some_and(|p| p.file_stamp.is_some() && p.file_stamp == file.stamp)
-    {
+    if !checksum && file.stamp.is_some() && previous.is_some_and(|p| p.file_stamp == file.stamp) {
         return Ok(Prepared::Unchanged);
     }
     let bytes = source::read_raw(file).map_err(|e| fail(e.to_string()))?;

@@ -50,9 +50,7 @@ impl FileStamp {
             modified_ns: i64::try_from(since.as_nanos()).ok()?,
         })
     }
-}
 
-impl FileStamp {
     /// Whether the file was last modified long enough ago for its stamp to be
     /// trusted later: a file written again within the same clock tick keeps its
     /// modification time, so a stamp that recent is not recorded and the file is

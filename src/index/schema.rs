@@ -14,7 +14,7 @@ use tantivy::schema::{
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::analysis::{ANALYZER, NAME_ANALYZER, PARTS_ANALYZER};
-use crate::report::Report;
+use crate::report::{Person, Report};
 use crate::source::{ContentHash, FileStamp};
 
 pub const KIND_REPORT: &str = "report";
@@ -246,39 +246,43 @@ impl Fields {
         docs.push(doc);
 
         // Passages that name no one (in themselves or their list item) are never
-        // an answer about people, and are left out.
+        // an answer about people, and are left out before anything is built.
+        let days = filter_dates(report);
         for (no, passage) in report.passages.iter().enumerate() {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(self.kind, KIND_PASSAGE);
-            doc.add_text(self.passage_of, &report.id);
-            doc.add_text(self.passage, &passage.text);
-            doc.add_text(self.passage_parts, &passage.text);
-            doc.add_u64(self.passage_no, no as u64);
-            let mut with_people = false;
-            for person in &report.people {
-                if person.passages.contains(&no) {
-                    doc.add_text(self.passage_person, person_names(person));
-                    doc.add_text(self.named, &person.name);
-                    with_people = true;
-                } else if passage.section.is_some()
+            let in_section = |person: &&Person| {
+                passage.section.is_some()
                     && person.passages.iter().any(|&i| {
                         report
                             .passages
                             .get(i)
                             .is_some_and(|q| q.section == passage.section)
                     })
-                {
-                    doc.add_text(self.near, &person.name);
-                    with_people = true;
-                }
-            }
-            if !with_people {
+            };
+            let (named, others): (Vec<&Person>, Vec<&Person>) = report
+                .people
+                .iter()
+                .partition(|person| person.passages.contains(&no));
+            let near: Vec<&Person> = others.into_iter().filter(in_section).collect();
+            if named.is_empty() && near.is_empty() {
                 continue;
+            }
+            let mut doc = TantivyDocument::default();
+            doc.add_text(self.kind, KIND_PASSAGE);
+            doc.add_text(self.passage_of, &report.id);
+            doc.add_text(self.passage, &passage.text);
+            doc.add_text(self.passage_parts, &passage.text);
+            doc.add_u64(self.passage_no, no as u64);
+            for person in named {
+                doc.add_text(self.passage_person, person_names(person));
+                doc.add_text(self.named, &person.name);
+            }
+            for person in near {
+                doc.add_text(self.near, &person.name);
             }
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
             }
-            for date in filter_dates(report) {
+            for &date in &days {
                 doc.add_date(self.date, to_index_date(date));
             }
             docs.push(doc);
@@ -298,7 +302,7 @@ fn filter_dates(report: &Report) -> Vec<Date> {
 }
 
 /// A person's name and the other spellings seen, for the `person` field.
-fn person_names(person: &crate::report::Person) -> String {
+fn person_names(person: &Person) -> String {
     std::iter::once(person.name.as_str())
         .chain(person.variants.iter().map(String::as_str))
         .collect::<Vec<_>>()

@@ -226,17 +226,24 @@ fn report_ids(open: &OpenIndex, filter: &ReportFilter) -> Result<BTreeSet<String
     let mut clauses = filter_clauses(open, filter)?;
     clauses.push(kind_clause(open, KIND_REPORT));
     let query = combine(None, clauses);
-    let found = searcher.search(&*query, &tantivy::collector::DocSetCollector)?;
+    let mut found: Vec<_> = searcher
+        .search(&*query, &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    // By segment, so each segment's id column is opened once.
+    found.sort_unstable();
     let mut ids = BTreeSet::new();
     let mut values = Vec::new();
-    for address in found {
-        let segment = searcher.segment_reader(address.segment_ord);
-        if let Some(column) = segment.fast_fields().str("id")? {
-            values.clear();
+    for segment_hits in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
+        let segment = searcher.segment_reader(segment_hits[0].segment_ord);
+        let Some(column) = segment.fast_fields().str("id")? else {
+            continue;
+        };
+        for address in segment_hits {
             column_strings(&column, address.doc_id, &mut values)?;
-            ids.extend(values.drain(..));
         }
     }
+    ids.extend(values);
     Ok(ids)
 }
 
