@@ -8,8 +8,7 @@
 //! not cut into look-alike pieces. Parts are indexed in their own field, ranked
 //! below whole-word matches.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::TermRule;
 use super::stem::stem;
@@ -20,18 +19,12 @@ const MIN_PART: usize = 3;
 const MIN_KNOWN_PART: usize = 4;
 
 /// The lexicon, shared with the stemmer.
-static LEMMAS: LazyLock<&'static HashSet<&'static str>> = LazyLock::new(super::stem::lemmas);
+static LEMMAS: &phf::Set<&str> = &super::stem::LEXICON;
 
-/// The stems of the lexicon's lemmas (of at least [`MIN_PART`] letters), generated
-/// from the lexicon by the stemmer and kept in step with both by a test
-/// (`lexicon_stems_file_is_current`). Stemming the lexicon at startup took most of a
-/// one-word query's time in the analyzer.
-static STEM_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/nn_lexicon_stems.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
+// The stems of the lexicon's lemmas (of at least [`MIN_PART`] letters), generated
+// from the lexicon by the stemmer and kept in step with both by a test
+// (`lexicon_stems_file_is_current`): `LEXICON_STEMS`, compiled by the build script.
+include!(concat!(env!("OUT_DIR"), "/lexicon_stems.rs"));
 
 fn is_part(chars: &[char], min: usize) -> bool {
     chars.len() >= min && LEMMAS.contains(chars.iter().collect::<String>().as_str())
@@ -42,7 +35,7 @@ fn is_head(chars: &[char], min: usize) -> bool {
         return false;
     }
     let word: String = chars.iter().collect();
-    LEMMAS.contains(word.as_str()) || STEM_SET.contains(stem(&word).as_str())
+    LEMMAS.contains(word.as_str()) || LEXICON_STEMS.contains(stem(&word).as_str())
 }
 
 /// The parts of a compound (lemma forms as written, the head as written), or `None`

@@ -16,19 +16,12 @@
 //! as it is.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
 
 use super::filter::TermRule;
 
-static TABLE: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../../data/nb_nn_variants.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(nb, nn)| (nb.trim(), nn.trim()))
-        .filter(|(nb, nn)| !nb.is_empty() && !nn.is_empty() && nb != nn)
-        .collect()
-});
+// Bokmål → Nynorsk spellings (`BOKMAL_TO_NYNORSK`, from `data/nb_nn_variants.tsv`),
+// compiled by the build script.
+include!(concat!(env!("OUT_DIR"), "/bokmal_to_nynorsk.rs"));
 
 /// Endings tried when looking an inflected word up by its base, longest first.
 const INFLECTIONS: &[&str] = &[
@@ -38,7 +31,7 @@ const INFLECTIONS: &[&str] = &[
 
 /// The Nynorsk form of a table word or of an inflected form of one.
 fn from_table(word: &str) -> Option<String> {
-    if let Some(nn) = TABLE.get(word) {
+    if let Some(nn) = BOKMAL_TO_NYNORSK.get(word) {
         return Some((*nn).to_string());
     }
     for ending in INFLECTIONS {
@@ -51,7 +44,7 @@ fn from_table(word: &str) -> Option<String> {
         // Bokmål doubles a final m before an ending ("hjemmet", "sykdommen").
         let single = base.strip_suffix("mm").map(|b| format!("{b}m"));
         for base in std::iter::once(base.to_string()).chain(single) {
-            if let Some(nn) = TABLE.get(base.as_str()) {
+            if let Some(nn) = BOKMAL_TO_NYNORSK.get(base.as_str()) {
                 return Some((*nn).to_string());
             }
         }
@@ -155,10 +148,10 @@ fn fold_compound(word: &str) -> Option<String> {
     }
     let first_part = |first: &str| -> Option<String> {
         let bare = first.strip_suffix(['s', 'e']).unwrap_or(first);
-        if let Some(folded) = TABLE.get(first) {
+        if let Some(folded) = BOKMAL_TO_NYNORSK.get(first) {
             return Some((*folded).to_string());
         }
-        if let Some(folded) = TABLE.get(bare) {
+        if let Some(folded) = BOKMAL_TO_NYNORSK.get(bare) {
             return Some(format!("{folded}{}", &first[bare.len()..]));
         }
         None

@@ -33,8 +33,7 @@
 //! (`data/nn_irregular.tsv`: gjekk → gå, bøker → bok, større → stor). Words neither
 //! list knows fall back to the R1 rules above.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::filter::TermRule;
 
@@ -52,26 +51,10 @@ const GUIDED_SUFFIXES: &[&str] = &[
     "en", "et", "es", "de", "te", "dd", "tt", "a", "e", "t", "d",
 ];
 
-static LEMMAS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let text = include_str!("../../data/nn_lexicon.txt");
-    // Sized up front: growing the table as it fills cost more than the lookups.
-    let mut lemmas = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
-    lemmas.extend(
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.starts_with('#') && !l.is_empty()),
-    );
-    lemmas
-});
-
-/// Irregular forms (strong verbs, umlaut plurals, irregular comparison) → lemma.
-static IRREGULAR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../../data/nn_irregular.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-});
+// The lexicon (`LEXICON`) and the irregular forms (`IRREGULAR_FORMS`), compiled
+// into perfect-hash tables by the build script.
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+include!(concat!(env!("OUT_DIR"), "/irregular_forms.rs"));
 
 fn is_vowel(c: char) -> bool {
     matches!(
@@ -121,14 +104,9 @@ fn lemma_stem(lemma: &str) -> String {
     lemma.to_string()
 }
 
-/// The Nynorsk lexicon (`data/nn_lexicon.txt`).
-pub(crate) fn lemmas() -> &'static HashSet<&'static str> {
-    &LEMMAS
-}
-
 /// Whether `word` is a lemma of the Nynorsk lexicon.
 pub fn is_lemma(word: &str) -> bool {
-    LEMMAS.contains(word)
+    LEXICON.contains(word)
 }
 
 /// Whether `word` is a lemma of the lexicon, or a Nynorsk inflection of one.
@@ -136,12 +114,12 @@ pub fn is_nynorsk_word(word: &str) -> bool {
     const NYNORSK_ENDINGS: &[&str] = &[
         "arane", "arar", "ane", "ar", "ene", "er", "en", "et", "a", "e", "ast", "ande", "te", "de",
     ];
-    LEMMAS.contains(word)
-        || IRREGULAR.contains_key(word)
+    LEXICON.contains(word)
+        || IRREGULAR_FORMS.contains_key(word)
         || NYNORSK_ENDINGS.iter().any(|ending| {
             word.strip_suffix(ending).is_some_and(|rest| {
                 rest.chars().count() >= 3
-                    && (LEMMAS.contains(rest) || LEMMAS.contains(format!("{rest}e").as_str()))
+                    && (LEXICON.contains(rest) || LEXICON.contains(format!("{rest}e").as_str()))
             })
         })
 }
@@ -156,14 +134,14 @@ pub fn stem(word: &str) -> String {
 }
 
 pub(crate) fn stem_uncached(word: &str) -> String {
-    if let Some(lemma) = IRREGULAR.get(word) {
+    if let Some(lemma) = IRREGULAR_FORMS.get(word) {
         return lemma_stem(lemma.trim_end_matches("_adj"));
     }
     let chars: Vec<char> = word.chars().collect();
     if chars.len() <= 3 || chars.iter().any(|c| c.is_ascii_digit() || *c == '-') {
         return word.to_string();
     }
-    if LEMMAS.contains(word) {
+    if LEXICON.contains(word) {
         return lemma_stem(word);
     }
     if let Some(stem) = guided(word) {
@@ -188,10 +166,10 @@ fn guided(word: &str) -> Option<String> {
         // Bokmål doubles a final m before an ending ("sykdommen"): Nynorsk does not.
         let single = rest.strip_suffix("mm").map(|r| format!("{r}m"));
         for rest in std::iter::once(rest.to_string()).chain(single) {
-            if LEMMAS.contains(rest.as_str()) {
+            if LEXICON.contains(rest.as_str()) {
                 return Some(lemma_stem(&rest));
             }
-            if LEMMAS.contains(format!("{rest}e").as_str()) {
+            if LEXICON.contains(format!("{rest}e").as_str()) {
                 return Some(rest);
             }
         }

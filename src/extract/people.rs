@@ -19,20 +19,15 @@
 //! name, and spellings of one person are merged ("Leni A. Brækhus" and "Leni Aurora
 //! Brækhus").
 
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::report::{Action, Passage, Person};
 
-static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/given_names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
+// Given names (`GIVEN_NAMES`, from `data/given_names.txt`), compiled by the build
+// script.
+include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
 
 /// A run of capitalised words (and initials) separated by single spaces.
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
