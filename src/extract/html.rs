@@ -23,8 +23,10 @@ pub struct Page {
     pub published_meta: Option<Date>,
     /// The article body.
     pub passages: Vec<Passage>,
-    /// Every visible line of the page, chrome included: the "Publisert" line and the
-    /// year in a page header often sit outside the article.
+    /// The visible lines of the page in order, chrome included, down to the first
+    /// line the caller asked to stop at: the "Publisert" line and the year in a page
+    /// header often sit outside the article, and nothing after the publish line is
+    /// needed.
     pub page_lines: Vec<String>,
 }
 
@@ -134,7 +136,9 @@ const BLOCK_TAGS: &[&str] = &[
     "details",
 ];
 
-pub fn parse(html: &str) -> Page {
+/// Reads a page. Its lines are read down to the first line for which `last_line` is
+/// true (all of them when none is).
+pub fn parse(html: &str, last_line: &dyn Fn(&str) -> bool) -> Page {
     let doc = Html::parse_document(html);
     let root = doc.root_element();
     let (content, passages) = match content_root(&doc) {
@@ -143,6 +147,7 @@ pub fn parse(html: &str) -> Page {
         None => (root, content_passages(root)),
     };
     let mut page = Walker::new(false);
+    page.last_line = Some(last_line);
     page.walk_children(*root, 0);
 
     Page {
@@ -361,8 +366,11 @@ fn push_words(out: &mut String, text: &str) {
 }
 
 /// Turns a tree into passages, one per block element.
-struct Walker {
+struct Walker<'a> {
     content_only: bool,
+    /// Stops the walk after the passage with a line this accepts.
+    last_line: Option<&'a dyn Fn(&str) -> bool>,
+    done: bool,
     passages: Vec<Passage>,
     buffer: String,
     kinds: Vec<PassageKind>,
@@ -372,10 +380,12 @@ struct Walker {
     sections: u32,
 }
 
-impl Walker {
+impl<'a> Walker<'a> {
     fn new(content_only: bool) -> Self {
         Walker {
             content_only,
+            last_line: None,
+            done: false,
             passages: Vec::new(),
             buffer: String::new(),
             kinds: vec![PassageKind::Paragraph],
@@ -387,6 +397,9 @@ impl Walker {
 
     fn walk_children(&mut self, node: NodeRef<'_, Node>, depth: usize) {
         for child in node.children() {
+            if self.done {
+                return;
+            }
             self.walk(child, depth + 1);
         }
     }
@@ -464,11 +477,18 @@ impl Walker {
         for paragraph in split_paragraphs(&self.buffer) {
             let text = clean_block(paragraph);
             if !text.is_empty() && !is_breadcrumb(&text) {
+                let last = self
+                    .last_line
+                    .is_some_and(|last_line| text.lines().any(last_line));
                 self.passages.push(Passage {
                     kind,
                     text,
                     section: self.section,
                 });
+                if last {
+                    self.done = true;
+                    break;
+                }
             }
         }
         self.buffer.clear();
@@ -626,6 +646,10 @@ fn is_link_list(list: ElementRef<'_>) -> bool {
 mod tests {
     use super::*;
 
+    fn parse_all(html: &str) -> Page {
+        parse(html, &|_| false)
+    }
+
     const PAGE: &str = r#"<!doctype html><html><head><title>Møte i rådet - Kommunen</title>
 <link rel="canonical" href="https://example.no/mote"><script>var x = "skriptord";</script>
 <style>.a{color:red}</style></head><body>
@@ -642,7 +666,7 @@ mod tests {
 
     #[test]
     fn keeps_the_article_and_drops_the_chrome() {
-        let page = parse(PAGE);
+        let page = parse_all(PAGE);
         let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             text,
@@ -664,7 +688,7 @@ mod tests {
 
     #[test]
     fn page_lines_include_chrome_but_never_scripts() {
-        let page = parse(PAGE);
+        let page = parse_all(PAGE);
         assert!(page.page_lines.iter().any(|l| l.contains("Sentralbord")));
         assert!(
             !page
@@ -675,12 +699,31 @@ mod tests {
     }
 
     #[test]
+    fn page_lines_stop_at_the_line_asked_for_but_the_article_is_whole() {
+        let page = parse(PAGE, &|line| line.starts_with("Publisert"));
+        assert_eq!(
+            page.page_lines,
+            [
+                "Vi brukar informasjonskapslar.",
+                "Logo",
+                "Behandlingar",
+                "Om oss",
+                "Heim",
+                "Nyhende",
+                "Møte i rådet",
+                "Publisert 16.05.2023"
+            ]
+        );
+        assert_eq!(page.passages.len(), 7);
+        assert_eq!(page.passages[6].text, "Andre sak");
+    }
+    #[test]
     fn table_layout_menus_are_dropped_but_agendas_kept() {
         let html = r#"<html><body><table><tr><td class="left"><ul>
 <li><a href="/1">Politikk</a></li><li><a href="/2">Tenester</a></li><li><a href="/3">Kontakt</a></li></ul></td>
 <td><font size=2><b>Kommunestyret</b><br>Møtet vart halde i Ørsta.<br>Ordføraren leia møtet.</font>
 <ol><li><a href="/s1">Sak 12/24 Budsjett for 2025 og økonomiplan</a></li><li><a href="/s2">Sak 13/24 Rullering av kommuneplanen sin arealdel</a></li></ol></td></tr></table></body></html>"#;
-        let page = parse(html);
+        let page = parse_all(html);
         let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             text,
@@ -697,7 +740,7 @@ mod tests {
         let html = r#"<html><body><article><p>Sist oppdatert <time datetime="2024-03-20">20. mars</time></p>
 <p><time datetime="2024-03-14T09:30:00+01:00">14. mars 2024</time></p><p>Tekst</p></article></body></html>"#;
         assert_eq!(
-            parse(html).published_meta,
+            parse_all(html).published_meta,
             Some(jiff::civil::date(2024, 3, 14))
         );
     }
@@ -706,7 +749,7 @@ mod tests {
     fn title_falls_back_to_the_title_element_without_site_name() {
         let html = "<html><head><title>Kommunestyremøte 13. juni | Ørsta kommune</title></head><body><p>Tekst her.</p></body></html>";
         assert_eq!(
-            parse(html).title.as_deref(),
+            parse_all(html).title.as_deref(),
             Some("Kommunestyremøte 13. juni")
         );
     }
@@ -719,18 +762,14 @@ mod tests {
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
-        let page = parse(&html);
+        let page = parse_all(&html);
         assert!(page.passages.iter().any(|p| p.text.contains("djupt")));
     }
-}
-#[cfg(test)]
-mod more_tests {
-    use super::*;
 
     #[test]
     fn old_pages_split_paragraphs_at_double_breaks_and_find_the_headline() {
         let html = "<html><head><title>Ørsta kommune - Kommunestyret 13. juni: Sjukeheimen og legevakta</title></head><body><table><tr><td>\n<font size=1>Du er her: <a href='/'>Framsida</a> &gt; Møtebok 2019</font>\n<br><br>\n<font size=2><b>Møtebok 2019</b></font>\n<br>\n<font size=4><b>Kommunestyret gjorde vedtak om sjukeheimen og felles legevakt med Volda</b></font>\n<br>\nPublisert: 17.06.2019<br><br>\nKommunestyret i Ørsta hadde møte torsdag 13. juni.<br><br>Andre avsnitt.</td></tr></table></body></html>";
-        let page = parse(html);
+        let page = parse_all(html);
         let text: Vec<&str> = page.passages.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             text,

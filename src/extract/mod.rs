@@ -40,7 +40,9 @@ const MIN_BODY_LETTERS: usize = 40;
 pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     let (title, url, published_meta, passages, page_lines) = match doc.format {
         Format::Html => {
-            let page = html::parse(&doc.text);
+            // The page's lines are wanted for the first "Publisert" line: the walk
+            // of the page stops there, usually just under the headline.
+            let page = html::parse(&doc.text, &|line| published_in_line(line).is_some());
             (
                 page.title,
                 page.url,
