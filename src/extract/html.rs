@@ -10,7 +10,7 @@
 
 use ego_tree::NodeRef;
 use jiff::civil::Date;
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
 
 use crate::report::{Passage, PassageKind};
 
@@ -141,7 +141,8 @@ const BLOCK_TAGS: &[&str] = &[
 pub fn parse(html: &str, last_line: &dyn Fn(&str) -> bool) -> Page {
     let doc = Html::parse_document(html);
     let root = doc.root_element();
-    let (content, passages) = match content_root(&doc) {
+    let landmarks = Landmarks::find(root);
+    let (content, passages) = match content_root(&landmarks) {
         Some(ContentRoot::Article(article, passages)) => (article, passages),
         Some(ContentRoot::Element(element)) => (element, content_passages(element)),
         None => (root, content_passages(root)),
@@ -151,9 +152,9 @@ pub fn parse(html: &str, last_line: &dyn Fn(&str) -> bool) -> Page {
     page.walk_children(*root, 0);
 
     Page {
-        title: title(&doc, content, &passages),
-        url: canonical_url(&doc),
-        published_meta: published_meta(&doc),
+        title: title(&landmarks, content, &passages),
+        url: canonical_url(&landmarks),
+        published_meta: published_meta(&landmarks),
         passages,
         page_lines: page
             .finish()
@@ -163,8 +164,74 @@ pub fn parse(html: &str, last_line: &dyn Fn(&str) -> bool) -> Page {
     }
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector is valid")
+/// The elements the page-level rules look at, found in one walk of the tree. Asked
+/// with a selector each, a dozen questions walked every page a dozen times.
+struct Landmarks<'a> {
+    articles: Vec<ElementRef<'a>>,
+    /// The first `<main>` or `role=main`.
+    main: Option<ElementRef<'a>>,
+    body: Option<ElementRef<'a>>,
+    headings: Vec<ElementRef<'a>>,
+    title: Option<ElementRef<'a>>,
+    metas: Vec<ElementRef<'a>>,
+    canonical_links: Vec<ElementRef<'a>>,
+    /// `<time>` elements with a `datetime`.
+    times: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Landmarks<'a> {
+    fn find(root: ElementRef<'a>) -> Self {
+        let mut found = Landmarks {
+            articles: Vec::new(),
+            main: None,
+            body: None,
+            headings: Vec::new(),
+            title: None,
+            metas: Vec::new(),
+            canonical_links: Vec::new(),
+            times: Vec::new(),
+        };
+        for element in root.descendent_elements() {
+            let value = element.value();
+            match value.name() {
+                "article" => found.articles.push(element),
+                "body" => {
+                    found.body.get_or_insert(element);
+                }
+                "h1" => found.headings.push(element),
+                "title" => {
+                    found.title.get_or_insert(element);
+                }
+                "meta" => found.metas.push(element),
+                // Link types are case-insensitive in HTML.
+                "link"
+                    if value
+                        .attr("rel")
+                        .is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) =>
+                {
+                    found.canonical_links.push(element)
+                }
+                "time" if value.attr("datetime").is_some() => found.times.push(element),
+                _ => {}
+            }
+            if found.main.is_none()
+                && (value.name() == "main" || value.attr("role") == Some("main"))
+            {
+                found.main = Some(element);
+            }
+        }
+        found
+    }
+
+    /// The first non-empty `content` of a `<meta>` whose `attribute` is `value`.
+    fn meta(&self, attribute: &str, value: &str) -> Option<String> {
+        self.metas
+            .iter()
+            .filter(|m| m.value().attr(attribute) == Some(value))
+            .filter_map(|m| m.value().attr("content"))
+            .map(collapse_whitespace)
+            .find(|c| !c.is_empty())
+    }
 }
 
 /// Where the report is, and its passages when finding it already read them.
@@ -176,10 +243,11 @@ enum ContentRoot<'a> {
 /// The element that holds the report: the `<article>` with most text, else `<main>`
 /// or `role=main`, else the body. Articles are weighed by their passages, which are
 /// kept for the one chosen rather than read twice.
-fn content_root(doc: &Html) -> Option<ContentRoot<'_>> {
-    let article = doc
-        .select(&selector("article"))
-        .map(|a| {
+fn content_root<'a>(landmarks: &Landmarks<'a>) -> Option<ContentRoot<'a>> {
+    let article = landmarks
+        .articles
+        .iter()
+        .map(|&a| {
             let passages = content_passages(a);
             (
                 passages.iter().map(|p| p.text.len()).sum::<usize>(),
@@ -191,14 +259,10 @@ fn content_root(doc: &Html) -> Option<ContentRoot<'_>> {
         .max_by_key(|(len, ..)| *len)
         .map(|(_, a, passages)| ContentRoot::Article(a, passages));
     article
+        .or_else(|| landmarks.main.map(ContentRoot::Element))
         .or_else(|| {
-            doc.select(&selector("main, [role=main]"))
-                .next()
-                .map(ContentRoot::Element)
-        })
-        .or_else(|| {
-            doc.select(&selector("body"))
-                .next()
+            landmarks
+                .body
                 .map(|body| ContentRoot::Element(densest_block(body)))
         })
 }
@@ -240,18 +304,24 @@ fn content_passages(element: ElementRef<'_>) -> Vec<Passage> {
 /// The report's title: its `<h1>`; else the visible headline that the page's
 /// `<title>` summarises (old pages style headlines with `<font>` and `<b>`); else the
 /// longest part of `<title>` (the rest is the site name).
-fn title(doc: &Html, content: ElementRef<'_>, passages: &[Passage]) -> Option<String> {
-    let heading = content
-        .select(&selector("h1"))
-        .next()
-        .or_else(|| doc.select(&selector("h1")).next())
+fn title(
+    landmarks: &Landmarks<'_>,
+    content: ElementRef<'_>,
+    passages: &[Passage],
+) -> Option<String> {
+    let in_content = |h: &&ElementRef<'_>| h.ancestors().any(|a| a.id() == content.id());
+    let heading = landmarks
+        .headings
+        .iter()
+        .find(in_content)
+        .or_else(|| landmarks.headings.first())
         .map(|h| collapse_whitespace(&h.text().collect::<String>()))
         .filter(|t| !t.is_empty());
     if heading.is_some() {
         return heading;
     }
-    let page_title = meta_content(doc, "meta[property='og:title']").or_else(|| {
-        let title = doc.select(&selector("title")).next()?;
+    let page_title = landmarks.meta("property", "og:title").or_else(|| {
+        let title = landmarks.title?;
         let text = collapse_whitespace(&title.text().collect::<String>());
         let parts = text.replace('\u{a0}', " ");
         let longest = [" | ", " - ", " – ", " — "]
@@ -293,39 +363,38 @@ fn shared_words(a: &str, b: &str) -> usize {
     a.iter().filter(|w| b.contains(w)).count()
 }
 
-fn meta_content(doc: &Html, css: &str) -> Option<String> {
-    doc.select(&selector(css))
-        .filter_map(|m| m.value().attr("content"))
-        .map(collapse_whitespace)
-        .find(|c| !c.is_empty())
-}
-
-fn canonical_url(doc: &Html) -> Option<String> {
-    doc.select(&selector("link[rel=canonical]"))
+fn canonical_url(landmarks: &Landmarks<'_>) -> Option<String> {
+    landmarks
+        .canonical_links
+        .iter()
         .filter_map(|l| l.value().attr("href"))
         .map(str::trim)
         .find(|h| !h.is_empty())
         .map(str::to_string)
-        .or_else(|| meta_content(doc, "meta[property='og:url']"))
+        .or_else(|| landmarks.meta("property", "og:url"))
 }
 
 /// Publish date from metadata: `article:published_time` and friends, then the first
 /// `<time datetime>` that is not an "updated" stamp.
-fn published_meta(doc: &Html) -> Option<Date> {
+fn published_meta(landmarks: &Landmarks<'_>) -> Option<Date> {
     let meta = [
-        "meta[property='article:published_time']",
-        "meta[name='article:published_time']",
-        "meta[name='dcterms.date']",
-        "meta[name='DC.date']",
-        "meta[name=date]",
-        "meta[itemprop=datePublished]",
+        ("property", "article:published_time"),
+        ("name", "article:published_time"),
+        ("name", "dcterms.date"),
+        ("name", "DC.date"),
+        ("name", "date"),
+        ("itemprop", "datePublished"),
     ];
-    for css in meta {
-        if let Some(date) = meta_content(doc, css).as_deref().and_then(iso_prefix) {
+    for (attribute, value) in meta {
+        if let Some(date) = landmarks
+            .meta(attribute, value)
+            .as_deref()
+            .and_then(iso_prefix)
+        {
             return Some(date);
         }
     }
-    doc.select(&selector("time[datetime]")).find_map(|time| {
+    landmarks.times.iter().find_map(|time| {
         let around = time
             .parent()
             .and_then(ElementRef::wrap)
@@ -627,9 +696,9 @@ fn is_link_list(list: ElementRef<'_>) -> bool {
     if total == 0 {
         return false;
     }
-    let link_sel = selector("a");
     let linked: usize = list
-        .select(&link_sel)
+        .descendent_elements()
+        .filter(|e| e.value().name() == "a")
         .flat_map(|a| a.text())
         .map(|t| t.trim().chars().count())
         .sum();
@@ -743,6 +812,32 @@ mod tests {
             parse_all(html).published_meta,
             Some(jiff::civil::date(2024, 3, 14))
         );
+    }
+
+    #[test]
+    fn metadata_is_read_in_order_of_trust() {
+        let html = r#"<html><head><title>Eldrerådet - Volda kommune</title>
+<meta property="og:url" content="https://example.no/og">
+<meta name="date" content="2021-03-04">
+<meta property="article:published_time" content="  ">
+<meta name="dcterms.date" content="2022-05-06T10:00:00Z"></head>
+<body><h1>Volda kommune</h1><div role="main"><h1>Møte i eldrerådet</h1>
+<p>Eldrerådet hadde møte i Volda og drøfta tenestene for eldre i kommunen.</p>
+<p><time datetime="2020-01-01">1. januar</time></p></div></body></html>"#;
+        let page = parse_all(html);
+        // The headline inside the content beats an earlier one in the page header.
+        assert_eq!(page.title.as_deref(), Some("Møte i eldrerådet"));
+        assert_eq!(page.url.as_deref(), Some("https://example.no/og"));
+        // An empty article:published_time is passed over; Dublin Core comes before
+        // a bare "date" and before `<time>`.
+        assert_eq!(page.published_meta, Some(jiff::civil::date(2022, 5, 6)));
+
+        let canonical = r#"<html><head><link rel="Canonical" href=" https://example.no/kanonisk ">
+<meta property="og:url" content="https://example.no/og"><meta property="og:title" content="Frå og:title"></head>
+<body><p>Eldrerådet hadde møte i Volda og drøfta tenestene for eldre.</p></body></html>"#;
+        let page = parse_all(canonical);
+        assert_eq!(page.url.as_deref(), Some("https://example.no/kanonisk"));
+        assert_eq!(page.title.as_deref(), Some("Frå og:title"));
     }
 
     #[test]
