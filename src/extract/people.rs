@@ -1074,9 +1074,13 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         // Attendance blocks: the last label before the name says who was absent,
         // even when the label heads the list in the passage before.
         let previous = attendance_label(passages, mention.passage).unwrap_or_default();
+        // Every label ends in a colon: without one, most text has no label to look for.
+        let may_have_label = !previous.is_empty() || lower_before.contains(':');
         let last_label = |labels: &[&str]| {
+            debug_assert!(labels.iter().all(|l| l.ends_with(':')));
             labels
                 .iter()
+                .filter(|_| may_have_label)
                 .filter_map(|l| {
                     // Where the label is in "{previous}\n{lower_before}".
                     lower_before
