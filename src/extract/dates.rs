@@ -5,6 +5,7 @@
 //! the meeting date) and are left out when nothing gives one: a wrong year is worse
 //! than none. Impossible dates ("31.02.2023") are rejected, never rounded.
 
+use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 use jiff::ToSpan;
@@ -214,6 +215,34 @@ fn overlaps(found: &[FoundDate], start: usize, end: usize) -> bool {
     found.iter().any(|f| start < f.end && f.start < end)
 }
 
+/// Whether `text` has a month stem and a relative-day hint in it, in any case. Asked
+/// of every passage, so it scans the text as written instead of lowercasing a copy.
+fn date_hints(text: &str) -> (bool, bool) {
+    fn finder(words: &[&str]) -> AhoCorasick {
+        // "førre" in any case: the automaton folds ASCII letters only.
+        let words = words
+            .iter()
+            .flat_map(|w| [w.to_string(), w.replace('ø', "Ø")])
+            .collect::<Vec<_>>();
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("small static word lists build")
+    }
+    static MONTHS: LazyLock<AhoCorasick> = LazyLock::new(|| finder(MONTH_STEMS));
+    static RELATIVE: LazyLock<AhoCorasick> = LazyLock::new(|| finder(RELATIVE_HINTS));
+    // Two letters lowercase to ASCII without being ASCII: the Kelvin sign and the
+    // dotted capital I. Text with them takes the slow way.
+    if text.contains(['\u{212A}', '\u{130}']) {
+        let lower = text.to_lowercase();
+        return (
+            MONTH_STEMS.iter().any(|m| lower.contains(m)),
+            RELATIVE_HINTS.iter().any(|h| lower.contains(h)),
+        );
+    }
+    (MONTHS.is_match(text), RELATIVE.is_match(text))
+}
+
 /// Finds every date expression in `text`, in order of appearance.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
@@ -222,9 +251,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let mut rejected: Vec<(usize, usize)> = Vec::new();
     // Cheap checks first: most passages hold no date at all.
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
-    let lower = text.to_lowercase();
-    let has_month = MONTH_STEMS.iter().any(|m| lower.contains(m));
-    let has_relative = RELATIVE_HINTS.iter().any(|h| lower.contains(h));
+    let (has_month, has_relative) = date_hints(text);
 
     for caps in CROSS_MONTH.captures_iter(if has_digit { text } else { "" }) {
         let whole = caps.get(0).expect("match");
@@ -445,6 +472,31 @@ mod tests {
 
     fn none() -> DateContext {
         DateContext::default()
+    }
+
+    #[test]
+    fn date_hints_are_found_in_any_case() {
+        let slow = |text: &str| {
+            let lower = text.to_lowercase();
+            (
+                MONTH_STEMS.iter().any(|m| lower.contains(m)),
+                RELATIVE_HINTS.iter().any(|h| lower.contains(h)),
+            )
+        };
+        for text in [
+            "Møtet i FØRRE veke",
+            "Førre månad",
+            "fØRRE",
+            "I GÅR",
+            "Neste Okt.",
+            "MAI",
+            "Ingen dato her",
+            "Det var \u{212A}aldt i \u{212A}ommunen",
+            "\u{130} dag",
+            "Dei gjekk heim.",
+        ] {
+            assert_eq!(date_hints(text), slow(text), "{text}");
+        }
     }
 
     #[test]

@@ -295,11 +295,25 @@ fn guess_language(passages: &[Passage]) -> Language {
         "ikke", "et", "de", "ble", "fra", "hvordan", "hva", "hvem", "mer", "bare", "hun", "jeg",
         "mye", "noe", "noen", "være", "en", "disse", "da",
     ];
+    // No marker word has more than seven letters, and lowercasing never makes a word
+    // shorter: longer words are passed over without being lowercased.
+    const LONGEST: usize = 7;
+    debug_assert!(
+        NYNORSK
+            .iter()
+            .chain(BOKMAL)
+            .all(|w| w.chars().count() <= LONGEST)
+    );
     let mut nn = 0usize;
     let mut nb = 0usize;
+    let mut word = String::new();
     for passage in passages {
-        for word in passage.text.split(|c: char| !c.is_alphabetic()) {
-            let word = word.to_lowercase();
+        for written in passage.text.split(|c: char| !c.is_alphabetic()) {
+            if written.is_empty() || written.chars().nth(LONGEST).is_some() {
+                continue;
+            }
+            word.clear();
+            word.extend(written.chars().flat_map(char::to_lowercase));
             if NYNORSK.contains(&word.as_str()) {
                 nn += 1;
             } else if BOKMAL.contains(&word.as_str()) {
