@@ -9,8 +9,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::prefilter::AnyCase;
 use crate::report::{Organisation, Passage, PassageKind};
 
 static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,7 +200,8 @@ pub fn find_themes(
                 taken += 1;
             }
         }
-        for line in text.lines() {
+        // A case number has a slash ("Sak 12/23").
+        for line in text.lines().filter(|line| line.contains('/')) {
             if let Some(caps) = AGENDA_CASE.captures(line.trim()) {
                 push_theme(&mut themes, clean_theme(&caps[1]));
             }
@@ -343,12 +346,10 @@ fn push_place(places: &mut Vec<String>, place: &str) {
 }
 
 fn cut_at_next_meeting(text: &str) -> &str {
-    let lower = text.to_lowercase();
-    ["neste møte", "neste samling", "neste gong", "neste gang"]
-        .iter()
-        .filter_map(|w| lower.find(w))
-        .min()
-        .map_or(text, |i| &text[..i])
+    static NEXT_MEETING: LazyLock<AnyCase> = LazyLock::new(|| {
+        AnyCase::new(&["neste møte", "neste samling", "neste gong", "neste gang"])
+    });
+    NEXT_MEETING.find_in(text).map_or(text, |i| &text[..i])
 }
 
 /// Venue and town of the meeting, from the first passages that name a venue.
@@ -357,13 +358,25 @@ pub fn find_places(passages: &[Passage]) -> Vec<String> {
     for passage in passages.iter().take(12) {
         // A later meeting's venue ("Neste møte blir på …") is not this meeting's.
         let text = cut_at_next_meeting(&passage.text);
-        for caps in HALL.captures_iter(text) {
+        // Both patterns are case-sensitive where these words are.
+        static HALL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::new(["salen", "rommet", "auditoriet", "aulaen", "møterom"])
+                .expect("a small static word list builds")
+        });
+        static VENUE_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::new(VENUE_WORDS.iter().chain(HOTEL_BRANDS))
+                .expect("a small static word list builds")
+        });
+        let halls = if HALL_WORDS.is_match(text) { text } else { "" };
+        for caps in HALL.captures_iter(halls) {
             push_place(&mut places, &caps[1]);
             if let Some(town) = caps.get(2) {
                 push_place(&mut places, town.as_str());
             }
         }
-        for caps in NAMED_VENUE.captures_iter(text) {
+        // A venue is only taken when one of its words is a venue word or a hotel.
+        let venues = if VENUE_NAMES.is_match(text) { text } else { "" };
+        for caps in NAMED_VENUE.captures_iter(venues) {
             let venue = &caps[1];
             let words: Vec<&str> = venue.split_whitespace().collect();
             let is_venue = words.iter().any(|w| VENUE_WORDS.contains(w))

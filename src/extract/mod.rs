@@ -15,6 +15,7 @@ pub mod dates;
 pub mod facts;
 pub mod html;
 pub mod people;
+mod prefilter;
 pub mod text;
 
 use std::sync::LazyLock;
