@@ -68,7 +68,9 @@ impl<S: TokenStream, R: TermRule> TokenStream for RuleStream<S, R> {
             if !self.inner.advance() {
                 return false;
             }
-            let mut token = self.inner.token().clone();
+            // The inner stream writes a new token on its next advance: take this one
+            // rather than copy its text.
+            let mut token = std::mem::take(self.inner.token_mut());
             self.extra.clear();
             self.rule.apply(&mut token.text, &mut self.extra);
             for text in self.extra.drain(..) {

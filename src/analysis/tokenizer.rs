@@ -86,49 +86,45 @@ fn joins(prev: char, joiner: char, next: char) -> bool {
     }
 }
 
-/// The tokens of `text`, with byte offsets and positions.
+/// The tokens of `text`, with byte offsets and positions. One pass over the
+/// characters, looking one ahead: every passage of every report comes through here.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::new();
     let mut position = 0usize;
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, first)) = chars.next() {
+        if !is_word_char(first) {
             continue;
         }
-        let start = i;
         let mut hyphen_parts: Vec<(usize, usize)> = Vec::new();
-        let mut part_start = i;
-        i += 1;
-        loop {
-            if i < chars.len() && is_word_char(chars[i].1) {
-                i += 1;
-                continue;
-            }
-            if i + 1 < chars.len() && joins(chars[i - 1].1, chars[i].1, chars[i + 1].1) {
-                if matches!(chars[i].1, '-' | '\u{2011}') {
-                    hyphen_parts.push((part_start, i));
-                    part_start = i + 1;
+        let mut part_start = start;
+        let mut previous = first;
+        let mut end = start + first.len_utf8();
+        while let Some(&(at, c)) = chars.peek() {
+            if !is_word_char(c) {
+                let after = text[at + c.len_utf8()..].chars().next();
+                if !after.is_some_and(|after| joins(previous, c, after)) {
+                    break;
                 }
-                i += 1;
-                continue;
+                if matches!(c, '-' | '\u{2011}') {
+                    hyphen_parts.push((part_start, at));
+                    part_start = at + c.len_utf8();
+                }
             }
-            break;
+            chars.next();
+            previous = c;
+            end = at + c.len_utf8();
         }
-        let byte = |k: usize| chars.get(k).map(|c| c.0).unwrap_or(text.len());
-        let whole = (byte(start), byte(i));
         tokens.push(Token {
-            offset_from: whole.0,
-            offset_to: whole.1,
+            offset_from: start,
+            offset_to: end,
             position,
-            text: text[whole.0..whole.1].to_string(),
+            text: text[start..end].to_string(),
             position_length: 1,
         });
         if !hyphen_parts.is_empty() {
-            hyphen_parts.push((part_start, i));
+            hyphen_parts.push((part_start, end));
             for (from, to) in hyphen_parts {
-                let (from, to) = (byte(from), byte(to));
                 tokens.push(Token {
                     offset_from: from,
                     offset_to: to,
@@ -193,6 +189,105 @@ fn complete_elided_compounds(text: &str, tokens: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokenize` as first written, over a vector of all characters.
+    fn tokenize_by_index(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut tokens = Vec::new();
+        let mut position = 0usize;
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut hyphen_parts: Vec<(usize, usize)> = Vec::new();
+            let mut part_start = i;
+            i += 1;
+            loop {
+                if i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                    continue;
+                }
+                if i + 1 < chars.len() && joins(chars[i - 1].1, chars[i].1, chars[i + 1].1) {
+                    if matches!(chars[i].1, '-' | '\u{2011}') {
+                        hyphen_parts.push((part_start, i));
+                        part_start = i + 1;
+                    }
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let byte = |k: usize| chars.get(k).map(|c| c.0).unwrap_or(text.len());
+            let whole = (byte(start), byte(i));
+            tokens.push(Token {
+                offset_from: whole.0,
+                offset_to: whole.1,
+                position,
+                text: text[whole.0..whole.1].to_string(),
+                position_length: 1,
+            });
+            if !hyphen_parts.is_empty() {
+                hyphen_parts.push((part_start, i));
+                for (from, to) in hyphen_parts {
+                    let (from, to) = (byte(from), byte(to));
+                    tokens.push(Token {
+                        offset_from: from,
+                        offset_to: to,
+                        position,
+                        text: text[from..to].to_string(),
+                        position_length: 1,
+                    });
+                }
+            }
+            position += 1;
+        }
+        complete_elided_compounds(text, &mut tokens);
+        tokens
+    }
+
+    #[test]
+    fn one_pass_tokens_match_indexed_tokens() {
+        let pieces = [
+            "e-helse",
+            "Helse-",
+            " og ",
+            "omsorgsdepartementet",
+            "12/24",
+            "27.04.24",
+            "4:23",
+            "covid/influensa",
+            "o'l",
+            "’",
+            "-",
+            ".",
+            ",",
+            "3,5",
+            "Møre",
+            "\u{2011}",
+            "æ",
+            " ",
+            "\n",
+            "Å",
+            "2",
+            "a-",
+            "-b",
+            ":",
+            "'",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(tokenize(text), tokenize_by_index(text), "{text:?}");
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<(usize, String)> {
         tokenize(text)
