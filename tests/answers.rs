@@ -829,6 +829,22 @@ fn search_dato_terms_filter_by_month_and_span() {
         .collect()
     );
 
+    // Over more than a year the filter reads the date column instead of the day
+    // terms: the same reports, and the later ones too.
+    let hits = index.list(&["search", "-n", "100", "dato:2023-09..2024-12"]);
+    let long: BTreeSet<(String, String)> = hits
+        .iter()
+        .map(|h| (file_of(text(h, "id")).to_string(), hit_date(h)))
+        .collect();
+    assert!(long.is_superset(&rows), "{long:?}");
+    assert!(long.len() > rows.len(), "{long:?}");
+    for (file, date) in &long {
+        assert!(
+            ("2023-09-01"..="2024-12-31").contains(&date.as_str()),
+            "{file} {date}"
+        );
+    }
+
     // A date term narrows words as well.
     let hits = index.list(&["search", "-n", "100", "helseplattformen dato:2024"]);
     let files: BTreeSet<String> = hit_files(&hits).into_iter().collect();

@@ -7,7 +7,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, Query, QueryParser, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
@@ -131,11 +132,21 @@ impl ReportFilter {
                     }
                 }
             };
-            let range = RangeQuery::new(bound(self.from, false), bound(self.to, true));
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
-            ));
+            let (lower, upper) = (bound(self.from, false), bound(self.to, true));
+            // A span of days or months is a few dozen day terms: their postings are
+            // cheaper to merge than the date column is to scan, which costs the same
+            // for any span (a tenth of a search at 100,000 reports). Over years it
+            // is the other way round.
+            let short_span = match (self.from, self.to) {
+                (Some(from), Some(to)) => from.until(to).is_ok_and(|span| span.get_days() <= 366),
+                _ => false,
+            };
+            let range: Box<dyn Query> = if short_span {
+                Box::new(InvertedIndexRangeQuery::new(lower, upper))
+            } else {
+                Box::new(RangeQuery::new(lower, upper))
+            };
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(range, 0.0))));
         }
         let mut text_clause =
             |field, value: &Option<String>| -> Result<(), tantivy::query::QueryParserError> {
