@@ -1421,3 +1421,86 @@ fn an_index_of_another_format_version_asks_for_a_rebuild() {
             .unwrap();
     assert_eq!(rebuilt["format_version"], original["format_version"]);
 }
+
+/// A short text report in which `people` (given name, surname) lead the council.
+fn council_report(people: &[(&str, &str)]) -> String {
+    let mut text = String::from(
+        "Møte i eldrerådet i Volda\n\nPublisert 16.05.2023\n\nEldrerådet hadde møte i Volda 10. mai 2023.",
+    );
+    for (given, surname) in people {
+        text.push_str(&format!(
+            " Leiar i eldrerådet {given} {surname} orienterte om tenestene for eldre i kommunen."
+        ));
+    }
+    text.push('\n');
+    text
+}
+
+#[test]
+fn a_person_whose_only_report_was_replaced_is_no_longer_found() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("a.txt"),
+        council_report(&[("Solveig", "Stalheim")]),
+    )
+    .unwrap();
+    fs::write(dir.join("b.txt"), council_report(&[("Per", "Olsen")])).unwrap();
+    // One indexing thread: both reports in one segment, which outlives the
+    // replaced report.
+    index_expecting(&index, &[os("--memory"), os("20"), os(&dir)], 0);
+    let found = run(&index, ["person", "Stalheim"]);
+    assert_eq!(found.code(), Some(0), "{}", found.stderr);
+    assert!(
+        found.stdout.contains("Solveig Stalheim"),
+        "{}",
+        found.stdout
+    );
+
+    // The update replaces the report; the old name stays in the index's term
+    // dictionaries until segments merge, but no report names it any more.
+    fs::write(dir.join("a.txt"), council_report(&[("Kari", "Nes")])).unwrap();
+    index_expecting(&index, &[os(&dir)], 0);
+    let gone = run(&index, ["person", "Stalheim"]);
+    gone.assert_no_panic("person Stalheim");
+    assert_eq!(gone.code(), Some(1), "{}", gone.stdout);
+    assert!(
+        gone.stderr.contains("no person matches 'Stalheim'") && !gone.stderr.contains("Solveig"),
+        "{}",
+        gone.stderr
+    );
+    let other = run(&index, ["person", "Nes"]);
+    assert!(other.stdout.contains("Kari Nes"), "{}", other.stderr);
+}
+
+#[test]
+fn a_surname_shared_by_many_gives_a_short_one_line_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
+    fs::create_dir_all(&dir).unwrap();
+    let given = [
+        "Anne", "Arne", "Berit", "Bjørn", "Eirik", "Geir", "Hilde", "Ingrid", "Jon", "Kari",
+        "Lars", "Liv", "Marit", "Ola", "Per", "Randi", "Sigrid", "Terje", "Tone", "Vidar",
+    ];
+    for (i, name) in given.iter().enumerate() {
+        fs::write(
+            dir.join(format!("r{i:02}.txt")),
+            council_report(&[(name, "Lid")]),
+        )
+        .unwrap();
+    }
+    index_expecting(&index, &[os(&dir)], 0);
+    let out = run(&index, ["person", "Lid"]);
+    out.assert_no_panic("person Lid");
+    assert_eq!(out.code(), Some(1));
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stderr);
+    assert!(
+        lines[0].contains("20 people match 'Lid'")
+            && lines[0].contains("Anne Lid, Arne Lid")
+            && lines[0].contains("and 8 more; give more of the name"),
+        "{}",
+        lines[0]
+    );
+}
