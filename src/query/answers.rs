@@ -19,16 +19,22 @@ use crate::index::OpenIndex;
 use crate::index::schema::{KIND_PASSAGE, KIND_REPORT};
 use crate::report::{Action, Report};
 
-/// Most reports an aggregate reads.
-const MAX_REPORTS: usize = 100_000;
+/// Every document in the index: the limit of a search that must not leave any out.
+fn all_documents(searcher: &Searcher) -> usize {
+    usize::try_from(searcher.num_docs())
+        .unwrap_or(usize::MAX)
+        .max(1)
+}
 
-/// The reports matching `query` (all when `None`) and `filter`, best first.
+/// The reports matching `query` (all when `None`) and `filter`, best first: every
+/// one of them, however large the archive.
 pub fn reports(
     open: &OpenIndex,
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    best_reports(open, query, filter, MAX_REPORTS)
+    let all = all_documents(&open.searcher()?);
+    matching_reports(open, query, filter, all, usize::MAX)
 }
 
 /// The `limit` best reports matching `query` and `filter`.
@@ -37,6 +43,33 @@ pub fn best_reports(
     query: Option<&str>,
     filter: &ReportFilter,
     limit: usize,
+) -> Result<Vec<(f32, Report)>, QueryError> {
+    matching_reports(open, query, filter, limit, usize::MAX)
+}
+
+/// Every report matching `query` and `filter`, with only its first passage (which
+/// says what kind of meeting it was): what the archive-wide lists need. Keeping
+/// whole reports, 100,000 of them took 750 MB.
+fn report_heads(
+    open: &OpenIndex,
+    query: Option<&str>,
+    filter: &ReportFilter,
+) -> Result<Vec<Report>, QueryError> {
+    let all = all_documents(&open.searcher()?);
+    Ok(matching_reports(open, query, filter, all, 1)?
+        .into_iter()
+        .map(|(_, report)| report)
+        .collect())
+}
+
+/// The `limit` best reports matching `query` and `filter`, each with at most
+/// `passages` passages.
+fn matching_reports(
+    open: &OpenIndex,
+    query: Option<&str>,
+    filter: &ReportFilter,
+    limit: usize,
+    passages: usize,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
     let searcher = open.searcher()?;
     let parsed = match query.filter(|q| !q.trim().is_empty()) {
@@ -50,7 +83,14 @@ pub fn best_reports(
     let query = combine(parsed, clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
     top.into_iter()
-        .map(|(score, address)| Ok((score, stored_report(open, &searcher, address)?)))
+        .map(|(score, address)| {
+            let mut report = stored_report(open, &searcher, address)?;
+            if report.passages.len() > passages {
+                report.passages.truncate(passages);
+                report.passages.shrink_to_fit();
+            }
+            Ok((score, report))
+        })
         .collect()
 }
 
@@ -119,12 +159,12 @@ pub fn people(
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<PersonSummary>, QueryError> {
-    let mut reports = reports(open, None, filter)?;
+    let mut reports = report_heads(open, None, filter)?;
     // Newest first, so roles come out most recent first.
-    reports.sort_by_key(|(_, r)| std::cmp::Reverse(report_date(r)));
+    reports.sort_by_key(|r| std::cmp::Reverse(report_date(r)));
     let mut by_key: HashMap<String, PersonSummary> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for (_, report) in &reports {
+    for report in &reports {
         let date = report_date(report);
         for person in &report.people {
             let key = name_key(&person.name);
@@ -659,7 +699,10 @@ pub fn person_timeline(
         clauses,
     );
     let top = searcher
-        .search(&*query, &TopDocs::with_limit(MAX_REPORTS).order_by_score())
+        .search(
+            &*query,
+            &TopDocs::with_limit(all_documents(&searcher)).order_by_score(),
+        )
         .map_err(QueryError::from)?;
     let mut entries = Vec::new();
     let mut variants: Vec<String> = Vec::new();
@@ -732,11 +775,11 @@ pub fn themes(
     query: Option<&str>,
     limit: usize,
 ) -> Result<Vec<ThemeSummary>, QueryError> {
-    let mut reports = reports(open, query, filter)?;
-    reports.sort_by_key(|(_, r)| report_date(r));
+    let mut reports = report_heads(open, query, filter)?;
+    reports.sort_by_key(report_date);
     let mut groups: HashMap<String, ThemeSummary> = HashMap::new();
     let mut order = Vec::new();
-    for (_, report) in &reports {
+    for report in &reports {
         let mut seen_here = BTreeSet::new();
         for theme in &report.themes {
             let key = theme_key(theme, report);
@@ -843,9 +886,9 @@ pub fn timeline(
     filter: &ReportFilter,
     query: Option<&str>,
 ) -> Result<Vec<Meeting>, QueryError> {
-    let mut meetings: Vec<Meeting> = reports(open, query, filter)?
+    let mut meetings: Vec<Meeting> = report_heads(open, query, filter)?
         .into_iter()
-        .map(|(_, report)| Meeting {
+        .map(|report| Meeting {
             date: report_date(&report),
             kind: meeting_kind(&report),
             title: report.title.clone(),
