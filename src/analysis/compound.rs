@@ -26,24 +26,21 @@ static LEMMAS: &phf::Set<&str> = &super::stem::LEXICON;
 // (`lexicon_stems_file_is_current`): `LEXICON_STEMS`, compiled by the build script.
 include!(concat!(env!("OUT_DIR"), "/lexicon_stems.rs"));
 
-fn is_part(chars: &[char], min: usize) -> bool {
-    chars.len() >= min && LEMMAS.contains(chars.iter().collect::<String>().as_str())
+/// Whether `part`, of `letters` letters, is a lemma that may stand before the head.
+fn is_part(part: &str, letters: usize, min: usize) -> bool {
+    letters >= min && LEMMAS.contains(part)
 }
 
-fn is_head(chars: &[char], min: usize) -> bool {
-    if chars.len() < min {
-        return false;
-    }
-    let word: String = chars.iter().collect();
-    LEMMAS.contains(word.as_str()) || LEXICON_STEMS.contains(stem(&word).as_str())
+/// Whether `head`, of `letters` letters, is a lemma or an inflection of one.
+fn is_head(head: &str, letters: usize, min: usize) -> bool {
+    letters >= min && (LEMMAS.contains(head) || LEXICON_STEMS.contains(stem(head).as_str()))
 }
 
 /// The parts of a compound (lemma forms as written, the head as written), or `None`
 /// when the word is not a compound of known words.
 /// Whether `word` (in any inflection) is a word of the lexicon.
 pub fn is_known(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    is_head(&chars, MIN_PART)
+    is_head(word, word.chars().count(), MIN_PART)
 }
 
 /// Whether `word` is Nynorsk as written: a lemma, an inflection of one, or a
@@ -66,14 +63,21 @@ pub fn split(word: &str) -> Option<Vec<String>> {
 }
 
 fn split_uncached(word: &str) -> Option<Vec<String>> {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < 2 * MIN_PART || chars.iter().any(|c| !c.is_alphabetic()) {
+    // Parts are slices of the word between character boundaries: every candidate
+    // part is looked up, and copying each one out was most of the cost.
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    let slice = |from: usize, to: usize| &word[bounds[from]..bounds[to]];
+    if n < 2 * MIN_PART || word.chars().any(|c| !c.is_alphabetic()) {
         return None;
     }
     // A word of the lexicon is split only into longer parts: "sikkerheitspsykiatri"
     // is two words, "ordførar" is not "ord" + "førar".
-    let min = if is_head(&chars, MIN_PART) {
+    let min = if is_head(word, n, MIN_PART) {
         MIN_KNOWN_PART
     } else {
         MIN_PART
@@ -86,14 +90,11 @@ fn split_uncached(word: &str) -> Option<Vec<String>> {
             let Some((count, _)) = best[start] else {
                 continue;
             };
-            if !is_part(&chars[start..end], min) {
+            if !is_part(slice(start, end), end - start, min) {
                 continue;
             }
-            let mut reach = vec![end];
-            if end < n && matches!(chars[end], 's' | 'e') {
-                reach.push(end + 1);
-            }
-            for at in reach {
+            let linked = end < n && matches!(slice(end, end + 1), "s" | "e");
+            for at in [Some(end), linked.then_some(end + 1)].into_iter().flatten() {
                 if at < n && best[at].is_none_or(|(c, _)| count + 1 < c) {
                     best[at] = Some((count + 1, start));
                 }
@@ -101,20 +102,20 @@ fn split_uncached(word: &str) -> Option<Vec<String>> {
         }
     }
     let mut result: Option<(usize, usize)> = None;
-    for start in min..=n - min {
-        if let Some((count, _)) = best[start]
-            && is_head(&chars[start..], min)
+    for (start, reached) in best.iter().enumerate().take(n - min + 1).skip(min) {
+        if let Some((count, _)) = *reached
+            && is_head(slice(start, n), n - start, min)
             && result.is_none_or(|(c, s)| count + 1 < c || (count + 1 == c && start < s))
         {
             result = Some((count + 1, start));
         }
     }
     let (_, head_start) = result?;
-    let mut parts = vec![chars[head_start..].iter().collect::<String>()];
+    let mut parts = vec![slice(head_start, n).to_string()];
     let mut at = head_start;
     while at > 0 {
         let (_, start) = best[at]?;
-        let mut part: String = chars[start..at].iter().collect();
+        let mut part = slice(start, at).to_string();
         if !LEMMAS.contains(part.as_str()) {
             part.pop(); // the linking letter
         }
