@@ -82,16 +82,24 @@ fn matching_reports(
     }
     let query = combine(parsed, clauses);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-    top.into_iter()
-        .map(|(score, address)| {
-            let mut report = stored_report(open, &searcher, address)?;
-            if report.passages.len() > passages {
-                report.passages.truncate(passages);
-                report.passages.shrink_to_fit();
-            }
-            Ok((score, report))
-        })
-        .collect()
+    let read = |&(score, address): &(f32, DocAddress)| {
+        let mut report = stored_report(open, &searcher, address)?;
+        if report.passages.len() > passages {
+            report.passages.truncate(passages);
+            report.passages.shrink_to_fit();
+        }
+        Ok((score, report))
+    };
+    // Reading and parsing stored reports is the whole cost of an archive-wide list:
+    // many are read on all cores, in order. A few are read at once, without waking
+    // threads for them.
+    const READ_IN_PARALLEL: usize = 256;
+    if top.len() >= READ_IN_PARALLEL {
+        use rayon::prelude::*;
+        top.par_iter().map(read).collect()
+    } else {
+        top.iter().map(read).collect()
+    }
 }
 
 fn filter_clauses(
