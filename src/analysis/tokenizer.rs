@@ -115,29 +115,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             previous = c;
             end = at + c.len_utf8();
         }
-        tokens.push(Token {
-            offset_from: start,
-            offset_to: end,
-            position,
-            text: text[start..end].to_string(),
-            position_length: 1,
-        });
+        tokens.push(word_token(text, start, end, position));
         if !hyphen_parts.is_empty() {
             hyphen_parts.push((part_start, end));
             for (from, to) in hyphen_parts {
-                tokens.push(Token {
-                    offset_from: from,
-                    offset_to: to,
-                    position,
-                    text: text[from..to].to_string(),
-                    position_length: 1,
-                });
+                tokens.push(word_token(text, from, to, position));
             }
         }
         position += 1;
     }
     complete_elided_compounds(text, &mut tokens);
     tokens
+}
+
+/// The token of the word at bytes `from..to` of `text`.
+fn word_token(text: &str, from: usize, to: usize, position: usize) -> Token {
+    Token {
+        offset_from: from,
+        offset_to: to,
+        position,
+        text: text[from..to].to_string(),
+        position_length: 1,
+    }
 }
 
 /// "Helse- og omsorgsdepartementet" means "helsedepartementet og
@@ -221,25 +220,11 @@ mod tests {
                 break;
             }
             let byte = |k: usize| chars.get(k).map(|c| c.0).unwrap_or(text.len());
-            let whole = (byte(start), byte(i));
-            tokens.push(Token {
-                offset_from: whole.0,
-                offset_to: whole.1,
-                position,
-                text: text[whole.0..whole.1].to_string(),
-                position_length: 1,
-            });
+            tokens.push(word_token(text, byte(start), byte(i), position));
             if !hyphen_parts.is_empty() {
                 hyphen_parts.push((part_start, i));
                 for (from, to) in hyphen_parts {
-                    let (from, to) = (byte(from), byte(to));
-                    tokens.push(Token {
-                        offset_from: from,
-                        offset_to: to,
-                        position,
-                        text: text[from..to].to_string(),
-                        position_length: 1,
-                    });
+                    tokens.push(word_token(text, byte(from), byte(to), position));
                 }
             }
             position += 1;
