@@ -33,8 +33,7 @@ pub fn reports(
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    let all = all_documents(&open.searcher()?);
-    matching_reports(open, query, filter, all, usize::MAX)
+    matching_reports(open, query, filter, None, usize::MAX)
 }
 
 /// The `limit` best reports matching `query` and `filter`.
@@ -44,7 +43,7 @@ pub fn best_reports(
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    matching_reports(open, query, filter, limit, usize::MAX)
+    matching_reports(open, query, filter, Some(limit), usize::MAX)
 }
 
 /// Every report matching `query` and `filter`, with only its first passage (which
@@ -55,20 +54,19 @@ fn report_heads(
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<Report>, QueryError> {
-    let all = all_documents(&open.searcher()?);
-    Ok(matching_reports(open, query, filter, all, 1)?
+    Ok(matching_reports(open, query, filter, None, 1)?
         .into_iter()
         .map(|(_, report)| report)
         .collect())
 }
 
-/// The `limit` best reports matching `query` and `filter`, each with at most
-/// `passages` passages.
+/// The `limit` best reports matching `query` and `filter` (all of them without a
+/// limit), each with at most `passages` passages.
 fn matching_reports(
     open: &OpenIndex,
     query: Option<&str>,
     filter: &ReportFilter,
-    limit: usize,
+    limit: Option<usize>,
     passages: usize,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
     let searcher = open.searcher()?;
@@ -81,7 +79,8 @@ fn matching_reports(
         clauses.push(kind_clause(open, KIND_REPORT));
     }
     let query = combine(parsed, clauses);
-    let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+    let limit = limit.unwrap_or_else(|| all_documents(&searcher)).max(1);
+    let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
     let read = |&(score, address): &(f32, DocAddress)| {
         let mut report = stored_report(open, &searcher, address)?;
         if report.passages.len() > passages {
@@ -571,14 +570,6 @@ fn known_people(open: &OpenIndex) -> Result<BTreeSet<String>, QueryError> {
 
 /// Whether a report in the index (not one replaced since) names `name`.
 fn has_reports(open: &OpenIndex, searcher: &Searcher, name: &str) -> Result<bool, QueryError> {
-    // Without deletions every name in the dictionaries is on a live report.
-    if searcher
-        .segment_readers()
-        .iter()
-        .all(|segment| segment.num_deleted_docs() == 0)
-    {
-        return Ok(true);
-    }
     let facet = Facet::from_path(["person", name]);
     let query = combine(
         Some(Box::new(TermQuery::new(
@@ -614,6 +605,14 @@ fn distance(a: &str, b: &str) -> usize {
 pub fn resolve_person(open: &OpenIndex, query: &str) -> Result<String, PersonError> {
     let people = known_people(open)?;
     let searcher = open.searcher().map_err(QueryError::from)?;
+    // Without deletions every name in the dictionaries is on a live report.
+    let replaced = searcher
+        .segment_readers()
+        .iter()
+        .any(|segment| segment.num_deleted_docs() > 0);
+    let is_live = |name: &str| -> Result<bool, QueryError> {
+        Ok(!replaced || has_reports(open, &searcher, name)?)
+    };
     let wanted = name_key(&query.split_whitespace().collect::<Vec<_>>().join(" "));
     let wanted_words = wanted.split_whitespace().count();
     let mut tiers: [Vec<String>; 3] = Default::default();
@@ -639,7 +638,7 @@ pub fn resolve_person(open: &OpenIndex, query: &str) -> Result<String, PersonErr
     for tier in tiers {
         let mut live = Vec::with_capacity(tier.len());
         for name in tier {
-            if has_reports(open, &searcher, &name)? {
+            if is_live(&name)? {
                 live.push(name);
             }
         }
@@ -678,7 +677,7 @@ pub fn resolve_person(open: &OpenIndex, query: &str) -> Result<String, PersonErr
         if nearest.len() == 3 {
             break;
         }
-        if has_reports(open, &searcher, &name)? {
+        if is_live(&name)? {
             nearest.push(name);
         }
     }
