@@ -10,7 +10,6 @@
 //!   this way; libraries, tests and build tools keep the defaults.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -86,9 +85,7 @@ fn word_map(out: &Path, file: &str, name: &str, identity: Identity) {
     for (key, value) in pairs {
         map.entry(key, format!("{value:?}"));
     }
-    let mut code = String::new();
-    let _ = write!(
-        code,
+    let code = format!(
         "/// The pairs of `data/{file}`.\npub(crate) static {name}: phf::Map<&'static str, &'static str> = {};\n",
         map.build()
     );

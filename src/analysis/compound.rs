@@ -36,8 +36,6 @@ fn is_head(head: &str, letters: usize, min: usize) -> bool {
     letters >= min && (LEMMAS.contains(head) || LEXICON_STEMS.contains(stem(head).as_str()))
 }
 
-/// The parts of a compound (lemma forms as written, the head as written), or `None`
-/// when the word is not a compound of known words.
 /// Whether `word` (in any inflection) is a word of the lexicon.
 pub fn is_known(word: &str) -> bool {
     is_head(word, word.chars().count(), MIN_PART)
@@ -54,6 +52,8 @@ pub fn is_nynorsk(word: &str) -> bool {
         })
 }
 
+/// The parts of a compound (lemma forms as written, the head as written), or `None`
+/// when the word is not a compound of known words.
 pub fn split(word: &str) -> Option<Vec<String>> {
     thread_local! {
         static SPLITS: std::cell::RefCell<HashMap<String, Option<Vec<String>>>> =

@@ -354,19 +354,19 @@ fn cut_at_next_meeting(text: &str) -> &str {
 
 /// Venue and town of the meeting, from the first passages that name a venue.
 pub fn find_places(passages: &[Passage]) -> Vec<String> {
+    // The words each pattern needs, case-sensitive as the patterns are there.
+    static HALL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(["salen", "rommet", "auditoriet", "aulaen", "møterom"])
+            .expect("a small static word list builds")
+    });
+    static VENUE_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(VENUE_WORDS.iter().chain(HOTEL_BRANDS))
+            .expect("a small static word list builds")
+    });
     let mut places: Vec<String> = Vec::new();
     for passage in passages.iter().take(12) {
         // A later meeting's venue ("Neste møte blir på …") is not this meeting's.
         let text = cut_at_next_meeting(&passage.text);
-        // Both patterns are case-sensitive where these words are.
-        static HALL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::new(["salen", "rommet", "auditoriet", "aulaen", "møterom"])
-                .expect("a small static word list builds")
-        });
-        static VENUE_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::new(VENUE_WORDS.iter().chain(HOTEL_BRANDS))
-                .expect("a small static word list builds")
-        });
         let halls = if HALL_WORDS.is_match(text) { text } else { "" };
         for caps in HALL.captures_iter(halls) {
             push_place(&mut places, &caps[1]);

@@ -1078,9 +1078,11 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         let may_have_label = !previous.is_empty() || lower_before.contains(':');
         let last_label = |labels: &[&str]| {
             debug_assert!(labels.iter().all(|l| l.ends_with(':')));
+            if !may_have_label {
+                return None;
+            }
             labels
                 .iter()
-                .filter(|_| may_have_label)
                 .filter_map(|l| {
                     // Where the label is in "{previous}\n{lower_before}".
                     lower_before
