@@ -208,8 +208,13 @@ impl Fields {
         if let Some(published) = report.published {
             doc.add_date(self.published, to_index_date(published));
         }
-        for date in filter_dates(report) {
-            doc.add_date(self.date, to_index_date(date));
+        // The report and each of its passage documents count for the same days.
+        let days: Vec<DateTime> = filter_dates(report)
+            .into_iter()
+            .map(to_index_date)
+            .collect();
+        for &day in &days {
+            doc.add_date(self.date, day);
         }
         for person in &report.people {
             doc.add_text(self.person, person_names(person));
@@ -247,7 +252,6 @@ impl Fields {
 
         // Passages that name no one (in themselves or their list item) are never
         // an answer about people, and are left out before anything is built.
-        let days = filter_dates(report);
         for (no, passage) in report.passages.iter().enumerate() {
             let in_section = |person: &&Person| {
                 passage.section.is_some()
@@ -282,8 +286,8 @@ impl Fields {
             if let Some(date) = report.meeting_date() {
                 doc.add_date(self.meeting_date, to_index_date(date));
             }
-            for &date in &days {
-                doc.add_date(self.date, to_index_date(date));
+            for &day in &days {
+                doc.add_date(self.date, day);
             }
             docs.push(doc);
         }
