@@ -1504,3 +1504,76 @@ fn a_surname_shared_by_many_gives_a_short_one_line_error() {
         lines[0]
     );
 }
+
+/// A council meeting on `date` ("10. mai 2013") where `name` leads `council`.
+fn chaired_meeting(date: &str, council: &str, name: &str) -> String {
+    format!(
+        "Møte i {council} i Volda\n\nRådet hadde møte i Volda {date}. Leiar i {council} {name} orienterte om tenestene i kommunen.\n"
+    )
+}
+
+#[test]
+fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first() {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
+    fs::create_dir_all(&dir).unwrap();
+    // Enough reports that they are read in several runs on several cores: the
+    // answer must not depend on which run met a name or role first.
+    let count = 300;
+    for i in 0..count {
+        let date = format!("10. {} {}", MONTHS[i % 12], 2000 + i / 12);
+        // The newest report spells the name with ø, the older ones without.
+        let name = if i + 1 == count {
+            "Kari Nordhøy"
+        } else {
+            "Kari Nordhoy"
+        };
+        // She chairs the control committee in the oldest and the newest meeting.
+        let council = match count - i {
+            1 => "kontrollutvalet",
+            2 => "ungdomsrådet",
+            _ if i == 0 => "kontrollutvalet",
+            _ => "eldrerådet",
+        };
+        fs::write(
+            dir.join(format!("r{i:03}.txt")),
+            chaired_meeting(&date, council, name),
+        )
+        .unwrap();
+    }
+    index_expecting(&index, &[os(&dir)], 0);
+    let out = run(&index, ["--json", "people"]);
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
+    let people: Value = serde_json::from_str(&out.stdout).unwrap();
+    let people = people.as_array().unwrap();
+    assert_eq!(people.len(), 1, "{people:?}");
+    let kari = &people[0];
+    assert_eq!(kari["name"], "Kari Nordhøy");
+    assert_eq!(kari["reports"], count);
+    assert_eq!(kari["first"], "2000-01-10");
+    assert_eq!(kari["last"], "2024-12-10");
+    // Ordered by the newest meeting each role was held in.
+    assert_eq!(
+        kari["roles"],
+        serde_json::json!([
+            "leiar i kontrollutvalet",
+            "leiar i ungdomsrådet",
+            "leiar i eldrerådet"
+        ])
+    );
+    assert_eq!(kari["actions"], serde_json::json!(["spoke"]));
+}

@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
@@ -17,7 +18,7 @@ use super::{QueryError, parse_fields};
 use crate::analysis::names::name_key;
 use crate::index::OpenIndex;
 use crate::index::schema::{KIND_PASSAGE, KIND_REPORT};
-use crate::report::{Action, Report};
+use crate::report::{Action, Language, Organisation, Passage, Person, Report};
 
 /// Every document in the index: the limit of a search that must not leave any out.
 fn all_documents(searcher: &Searcher) -> usize {
@@ -33,7 +34,7 @@ pub fn reports(
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    matching_reports(open, query, filter, None, usize::MAX)
+    matching(open, query, filter, None)
 }
 
 /// The `limit` best reports matching `query` and `filter`.
@@ -43,32 +44,92 @@ pub fn best_reports(
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<(f32, Report)>, QueryError> {
-    matching_reports(open, query, filter, Some(limit), usize::MAX)
+    matching(open, query, filter, Some(limit))
 }
 
-/// Every report matching `query` and `filter`, with only its first passage (which
-/// says what kind of meeting it was): what the archive-wide lists need. Keeping
-/// whole reports, 100,000 of them took 750 MB.
+/// What the archive-wide lists read of a stored report: everything but its text,
+/// of which only the first passage is kept (it says what kind of meeting it was).
+/// Whole reports, 100,000 of them, took 750 MB, and most of the reading went to
+/// copying passage text that was then thrown away.
+#[derive(Deserialize)]
+struct ReportHead {
+    id: String,
+    title: String,
+    meeting_dates: Vec<Date>,
+    published: Option<Date>,
+    places: Vec<String>,
+    people: Vec<Person>,
+    themes: Vec<String>,
+    organisations: Vec<Organisation>,
+    #[serde(deserialize_with = "first_passage")]
+    passages: Vec<Passage>,
+}
+
+impl From<ReportHead> for Report {
+    fn from(head: ReportHead) -> Report {
+        Report {
+            id: head.id,
+            path: String::new(),
+            url: None,
+            title: head.title,
+            language: Language::default(),
+            meeting_dates: head.meeting_dates,
+            published: head.published,
+            places: head.places,
+            participants: None,
+            people: head.people,
+            themes: head.themes,
+            organisations: head.organisations,
+            dates_mentioned: Vec::new(),
+            passages: head.passages,
+        }
+    }
+}
+
+/// Reads a list of passages, keeping the first and skipping over the rest.
+fn first_passage<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Passage>, D::Error> {
+    struct First;
+    impl<'de> serde::de::Visitor<'de> for First {
+        type Value = Vec<Passage>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of passages")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let first: Option<Passage> = seq.next_element()?;
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(first.into_iter().collect())
+        }
+    }
+    deserializer.deserialize_seq(First)
+}
+
+/// Every report matching `query` and `filter`, as a [`ReportHead`] (the path, url,
+/// language, participants and dates mentioned are left empty): what the
+/// archive-wide lists need.
 fn report_heads(
     open: &OpenIndex,
     query: Option<&str>,
     filter: &ReportFilter,
 ) -> Result<Vec<Report>, QueryError> {
-    Ok(matching_reports(open, query, filter, None, 1)?
+    Ok(matching::<ReportHead>(open, query, filter, None)?
         .into_iter()
-        .map(|(_, report)| report)
+        .map(|(_, head)| head.into())
         .collect())
 }
 
 /// The `limit` best reports matching `query` and `filter` (all of them without a
-/// limit), each with at most `passages` passages.
-fn matching_reports(
+/// limit), read from the store as `T`.
+fn matching<T: DeserializeOwned + Send>(
     open: &OpenIndex,
     query: Option<&str>,
     filter: &ReportFilter,
     limit: Option<usize>,
-    passages: usize,
-) -> Result<Vec<(f32, Report)>, QueryError> {
+) -> Result<Vec<(f32, T)>, QueryError> {
     let searcher = open.searcher()?;
     let parsed = match query.filter(|q| !q.trim().is_empty()) {
         Some(q) => Some(super::parse(open, q)?),
@@ -81,14 +142,8 @@ fn matching_reports(
     let query = combine(parsed, clauses);
     let limit = limit.unwrap_or_else(|| all_documents(&searcher)).max(1);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
-    let read = |&(score, address): &(f32, DocAddress)| {
-        let mut report = stored_report(open, &searcher, address)?;
-        if report.passages.len() > passages {
-            report.passages.truncate(passages);
-            report.passages.shrink_to_fit();
-        }
-        Ok((score, report))
-    };
+    let read =
+        |&(score, address): &(f32, DocAddress)| Ok((score, stored::<T>(open, &searcher, address)?));
     // Reading and parsing stored reports is the whole cost of an archive-wide list:
     // many are read on all cores, in order. A few are read at once, without waking
     // threads for them.
@@ -116,6 +171,15 @@ pub(crate) fn stored_report(
     searcher: &Searcher,
     address: DocAddress,
 ) -> Result<Report, QueryError> {
+    stored(open, searcher, address)
+}
+
+/// The stored report at `address`, read as `T` (a [`Report`], or part of one).
+fn stored<T: DeserializeOwned>(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<T, QueryError> {
     let doc: TantivyDocument = searcher.doc(address)?;
     let json = doc
         .get_first(open.fields.report)
@@ -160,56 +224,121 @@ pub struct PersonSummary {
     pub actions: Vec<Action>,
 }
 
+/// What `people` reads of a stored report.
+#[derive(Deserialize)]
+struct PeopleOfReport {
+    meeting_dates: Vec<Date>,
+    published: Option<Date>,
+    people: Vec<PersonOfReport>,
+}
+
+#[derive(Deserialize)]
+struct PersonOfReport {
+    name: String,
+    roles: Vec<String>,
+    actions: Vec<Action>,
+}
+
+/// Where something was seen, in newest-first order: the report's date (undated
+/// last), then the report's place in the index, then the person's place in the
+/// report and the role's among the person's. The earliest sighting of a name or
+/// role decides how it is shown and listed, so the answer does not depend on the
+/// order the reports were read in.
+type Sighting = (std::cmp::Reverse<Option<Date>>, DocAddress, (usize, usize));
+
+/// One person's standing while the reports are read.
+struct PersonTally {
+    name: (Sighting, String),
+    reports: usize,
+    roles: HashMap<String, Sighting>,
+    actions: BTreeSet<Action>,
+    first: Option<Date>,
+    last: Option<Date>,
+}
+
+impl PersonTally {
+    fn merge(&mut self, other: PersonTally) {
+        if other.name.0 < self.name.0 {
+            self.name = other.name;
+        }
+        self.reports += other.reports;
+        for (role, seen) in other.roles {
+            let best = self.roles.entry(role).or_insert(seen);
+            *best = (*best).min(seen);
+        }
+        self.actions.extend(other.actions);
+        self.first = min_date(self.first, other.first);
+        self.last = self.last.max(other.last);
+    }
+}
+
+fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// People in the matching reports, most reports first.
+///
+/// The reports are folded into tallies as they are read, on all cores, and never
+/// kept: memory grows with the number of people, not of reports.
 pub fn people(
     open: &OpenIndex,
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<PersonSummary>, QueryError> {
-    let mut reports = report_heads(open, None, filter)?;
-    // Newest first, so roles come out most recent first.
-    reports.sort_by_key(|r| std::cmp::Reverse(report_date(r)));
-    let mut by_key: HashMap<String, PersonSummary> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for report in &reports {
-        let date = report_date(report);
-        for person in &report.people {
-            let key = name_key(&person.name);
-            let entry = by_key.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                PersonSummary {
-                    name: person.name.clone(),
-                    reports: 0,
-                    roles: Vec::new(),
-                    first: None,
-                    last: None,
-                    actions: Vec::new(),
-                }
-            });
-            entry.reports += 1;
-            for role in &person.roles {
-                if !entry.roles.contains(role) {
-                    entry.roles.push(role.clone());
-                }
-            }
-            for action in &person.actions {
-                if !entry.actions.contains(action) {
-                    entry.actions.push(*action);
-                }
-            }
-            if let Some(date) = date {
-                entry.first = Some(entry.first.map_or(date, |f| f.min(date)));
-                entry.last = Some(entry.last.map_or(date, |l| l.max(date)));
+    type Tallies = HashMap<String, PersonTally>;
+    fn count(tallies: &mut Tallies, key: String, tally: PersonTally) {
+        match tallies.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().merge(tally),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(tally);
             }
         }
     }
-    let mut people: Vec<PersonSummary> = order
-        .into_iter()
-        .filter_map(|k| by_key.remove(&k))
+    let add = |mut tallies: Tallies, report: PeopleOfReport, address: DocAddress| {
+        let date = report.meeting_dates.first().copied().or(report.published);
+        let newest = std::cmp::Reverse(date);
+        for (no, person) in report.people.into_iter().enumerate() {
+            let roles = person.roles.into_iter().enumerate();
+            let key = name_key(&person.name);
+            let tally = PersonTally {
+                name: ((newest, address, (no, 0)), person.name),
+                reports: 1,
+                roles: roles
+                    .map(|(i, role)| (role, (newest, address, (no, i))))
+                    .collect(),
+                actions: person.actions.into_iter().collect(),
+                first: date,
+                last: date,
+            };
+            count(&mut tallies, key, tally);
+        }
+        tallies
+    };
+    let merge = |mut a: Tallies, b: Tallies| {
+        for (key, tally) in b {
+            count(&mut a, key, tally);
+        }
+        a
+    };
+    let tallies = fold_reports(open, filter, Tallies::default, add, merge)?;
+    let mut people: Vec<PersonSummary> = tallies
+        .into_values()
+        .map(|tally| {
+            let mut roles: Vec<(String, Sighting)> = tally.roles.into_iter().collect();
+            roles.sort_by_key(|(_, seen)| *seen);
+            PersonSummary {
+                name: tally.name.1,
+                reports: tally.reports,
+                roles: roles.into_iter().map(|(role, _)| role).collect(),
+                first: tally.first,
+                last: tally.last,
+                actions: tally.actions.into_iter().collect(),
+            }
+        })
         .collect();
-    for person in &mut people {
-        person.actions.sort();
-    }
     people.sort_by(|a, b| {
         b.reports
             .cmp(&a.reports)
@@ -218,6 +347,43 @@ pub fn people(
     });
     people.truncate(limit);
     Ok(people)
+}
+
+/// Folds every report matching `filter`, read from the store as `T`, into an
+/// aggregate: each core folds a run of neighbouring reports (which share
+/// compressed blocks), and the aggregates are merged.
+fn fold_reports<T, A>(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    start: impl Fn() -> A + Sync + Send,
+    add: impl Fn(A, T, DocAddress) -> A + Sync + Send,
+    merge: impl Fn(A, A) -> A + Sync + Send,
+) -> Result<A, QueryError>
+where
+    T: DeserializeOwned,
+    A: Send,
+{
+    use rayon::prelude::*;
+    let searcher = open.searcher()?;
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    let query = combine(None, clauses);
+    let mut found: Vec<DocAddress> = searcher
+        .search(&*query, &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    found.sort_unstable();
+    found
+        .par_iter()
+        .with_min_len(64)
+        .try_fold(&start, |aggregate, &address| {
+            Ok(add(
+                aggregate,
+                stored::<T>(open, &searcher, address)?,
+                address,
+            ))
+        })
+        .try_reduce(&start, |a, b| Ok(merge(a, b)))
 }
 
 /// A passage that backs an answer.
