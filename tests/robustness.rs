@@ -1512,6 +1512,59 @@ fn chaired_meeting(date: &str, council: &str, name: &str) -> String {
     )
 }
 
+/// A council meeting on `date` where `leader` and `deputy` both speak.
+fn council_meeting_of_two(date: &str, leader: &str, deputy: &str) -> String {
+    let mut text = chaired_meeting(date, "eldrerådet", leader);
+    text.insert_str(
+        text.len() - 1,
+        &format!(" Nestleiar i eldrerådet {deputy} orienterte om økonomien i kommunen."),
+    );
+    text
+}
+
+#[test]
+fn a_short_people_list_breaks_ties_by_the_newest_meeting_and_counts_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
+    fs::create_dir_all(&dir).unwrap();
+    // Nordhøy and Lid are in two meetings each, Lid most recently; Bakke, in the
+    // newest meeting only, shares a report with Lid.
+    let meetings = [
+        ("a.txt", "10. mai 2013", "Kari Nordhøy", None),
+        ("b.txt", "12. juni 2014", "Kari Nordhøy", Some("Per Lid")),
+        ("c.txt", "14. august 2015", "Ola Bakke", Some("Per Lid")),
+    ];
+    for (file, date, leader, deputy) in meetings {
+        let text = match deputy {
+            Some(deputy) => council_meeting_of_two(date, leader, deputy),
+            None => chaired_meeting(date, "eldrerådet", leader),
+        };
+        fs::write(dir.join(file), text).unwrap();
+    }
+    index_expecting(&index, &[os(&dir)], 0);
+    let list = |n: &str| -> Vec<(String, u64, String)> {
+        let out = run(&index, ["--json", "people", "-n", n]);
+        assert_eq!(out.code(), Some(0), "{}", out.stderr);
+        let people: Value = serde_json::from_str(&out.stdout).unwrap();
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let name = p["name"].as_str().unwrap().to_string();
+                let first = p["first"].as_str().unwrap().to_string();
+                (name, p["reports"].as_u64().unwrap(), first)
+            })
+            .collect()
+    };
+    let lid = ("Per Lid".to_string(), 2, "2014-06-12".to_string());
+    let nordhoy = ("Kari Nordhøy".to_string(), 2, "2013-05-10".to_string());
+    let bakke = ("Ola Bakke".to_string(), 1, "2015-08-14".to_string());
+    assert_eq!(list("1"), std::slice::from_ref(&lid));
+    assert_eq!(list("2"), [lid.clone(), nordhoy.clone()]);
+    assert_eq!(list("3"), [lid, nordhoy, bakke]);
+}
+
 #[test]
 fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first() {
     const MONTHS: [&str; 12] = [

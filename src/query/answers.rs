@@ -3,7 +3,7 @@
 //! Every answer is backed by reports (and, for `people --about`, by the passages
 //! that name the person), so a user can always see where it came from.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use jiff::civil::Date;
 use serde::de::DeserializeOwned;
@@ -281,13 +281,32 @@ fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
 
 /// People in the matching reports, most reports first.
 ///
-/// The reports are folded into tallies as they are read, on all cores, and never
-/// kept: memory grows with the number of people, not of reports.
+/// The facet counts say how many reports name each person, so only the reports
+/// of the people who make the list are read: the `limit` with most reports, and
+/// everyone tied with the last of them (the tie is broken by date and name, which
+/// only the reports tell). Those reports are folded into tallies as they are read,
+/// on all cores, and never kept.
 pub fn people(
     open: &OpenIndex,
     filter: &ReportFilter,
     limit: usize,
 ) -> Result<Vec<PersonSummary>, QueryError> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let (listed, names) = people_on_the_list(open, filter, limit)?;
+    // A few thousand names are looked up at once; a list of more (a long tie at
+    // the bottom) reads every report instead.
+    const MAX_NAMES_LOOKED_UP: usize = 4096;
+    let within: Option<Box<dyn Query>> = (names.len() <= MAX_NAMES_LOOKED_UP).then(|| {
+        let terms = names.iter().map(|name| {
+            Term::from_facet(
+                open.fields.facet,
+                &Facet::from_path(["person", name.as_str()]),
+            )
+        });
+        Box::new(tantivy::query::TermSetQuery::new(terms)) as Box<dyn Query>
+    });
     type Tallies = HashMap<String, PersonTally>;
     fn count(tallies: &mut Tallies, key: String, tally: PersonTally) {
         match tallies.entry(key) {
@@ -301,8 +320,11 @@ pub fn people(
         let date = report.meeting_dates.first().copied().or(report.published);
         let newest = std::cmp::Reverse(date);
         for (no, person) in report.people.into_iter().enumerate() {
-            let roles = person.roles.into_iter().enumerate();
             let key = name_key(&person.name);
+            if !listed.contains(&key) {
+                continue;
+            }
+            let roles = person.roles.into_iter().enumerate();
             let tally = PersonTally {
                 name: ((newest, address, (no, 0)), person.name),
                 reports: 1,
@@ -323,7 +345,7 @@ pub fn people(
         }
         a
     };
-    let tallies = fold_reports(open, filter, Tallies::default, add, merge)?;
+    let tallies = fold_reports(open, filter, within, Tallies::default, add, merge)?;
     let mut people: Vec<PersonSummary> = tallies
         .into_values()
         .map(|tally| {
@@ -349,12 +371,51 @@ pub fn people(
     Ok(people)
 }
 
-/// Folds every report matching `filter`, read from the store as `T`, into an
-/// aggregate: each core folds a run of neighbouring reports (which share
-/// compressed blocks), and the aggregates are merged.
+/// The name keys of the people who make a `people` list of `limit`, and every
+/// spelling of their names, from the facet counts of the reports matching
+/// `filter`. A report names each person once (extraction merges the spellings it
+/// sees), so a key's count is the number of reports the list will show.
+fn people_on_the_list(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    limit: usize,
+) -> Result<(HashSet<String>, Vec<String>), QueryError> {
+    let searcher = open.searcher()?;
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    let query = combine(None, clauses);
+    let mut collector = FacetCollector::for_field("fasett");
+    collector.add_facet("/person");
+    let counts = searcher.search(&*query, &collector)?;
+    let mut by_key: HashMap<String, (u64, Vec<String>)> = HashMap::new();
+    for (facet, count) in counts.get("/person") {
+        if let Some(name) = facet.to_path().last() {
+            let entry = by_key.entry(name_key(name)).or_default();
+            entry.0 += count;
+            entry.1.push((*name).to_string());
+        }
+    }
+    let mut totals: Vec<u64> = by_key.values().map(|(count, _)| *count).collect();
+    totals.sort_unstable_by(|a, b| b.cmp(a));
+    let least = totals.get(limit - 1).copied().unwrap_or(0);
+    let mut listed = HashSet::new();
+    let mut names = Vec::new();
+    for (key, (count, spellings)) in by_key {
+        if count >= least {
+            listed.insert(key);
+            names.extend(spellings);
+        }
+    }
+    Ok((listed, names))
+}
+
+/// Folds every report matching `filter` (and `within`, if given), read from the
+/// store as `T`, into an aggregate: each core folds a run of neighbouring reports
+/// (which share compressed blocks), and the aggregates are merged.
 fn fold_reports<T, A>(
     open: &OpenIndex,
     filter: &ReportFilter,
+    within: Option<Box<dyn Query>>,
     start: impl Fn() -> A + Sync + Send,
     add: impl Fn(A, T, DocAddress) -> A + Sync + Send,
     merge: impl Fn(A, A) -> A + Sync + Send,
@@ -367,7 +428,7 @@ where
     let searcher = open.searcher()?;
     let mut clauses = filter_clauses(open, filter)?;
     clauses.push(kind_clause(open, KIND_REPORT));
-    let query = combine(None, clauses);
+    let query = combine(within, clauses);
     let mut found: Vec<DocAddress> = searcher
         .search(&*query, &tantivy::collector::DocSetCollector)?
         .into_iter()
