@@ -109,7 +109,7 @@ pub fn person(store: &Store, name: &str, filter: &ReportFilter, json: bool) -> R
 
 pub fn themes(store: &Store, filter: &ReportFilter, limit: usize, json: bool) -> Result<i32> {
     let open = store.open()?;
-    let themes = answers::themes(&open, filter, None, limit)?;
+    let themes = answers::themes(&open, filter, limit)?;
     emit(json, &themes, |out, t| render::themes(out, t))
 }
 

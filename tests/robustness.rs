@@ -1630,3 +1630,71 @@ fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first()
     );
     assert_eq!(kari["actions"], serde_json::json!(["spoke"]));
 }
+
+#[test]
+fn themes_across_many_reports_are_named_as_first_written_and_list_reports_oldest_first() {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
+    fs::create_dir_all(&dir).unwrap();
+    // Enough reports to be read in several runs on several cores. File names run
+    // against the dates, so the order of the files is not the order of meetings.
+    let count = 200;
+    for i in 0..count {
+        let date = format!("10. {} {}", MONTHS[i % 12], 2000 + i / 12);
+        // The oldest and the newest report write the theme with its abbreviation.
+        let theme = match i {
+            0 => "Helseplattformen (HP)",
+            1 => "Helseplattforma",
+            _ if i + 1 == count => "Helseplattformen (HP)",
+            _ => "helseplattformen",
+        };
+        fs::write(
+            dir.join(format!("r{:03}.txt", count - i)),
+            format!(
+                "Møte i eldrerådet i Volda\n\nRådet hadde møte i Volda {date}. Temaet for møtet var {theme}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    index_expecting(&index, &[os(&dir)], 0);
+    let out = run(&index, ["--json", "themes"]);
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
+    let themes: Value = serde_json::from_str(&out.stdout).unwrap();
+    let themes = themes.as_array().unwrap();
+    assert_eq!(themes.len(), 1, "{themes:?}");
+    let theme = &themes[0];
+    assert_eq!(theme["theme"], "Helseplattformen (HP)");
+    assert_eq!(
+        theme["variants"],
+        serde_json::json!(["Helseplattforma", "helseplattformen"])
+    );
+    assert_eq!(theme["reports"], count);
+    let ids: Vec<&str> = theme["report_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    let oldest_first: Vec<String> = (0..count)
+        .map(|i| format!("arkiv/r{:03}.txt", count - i))
+        .collect();
+    assert_eq!(ids, oldest_first);
+    let dates = theme["dates"].as_array().unwrap();
+    assert_eq!(dates.len(), count);
+    assert_eq!(dates[0], "2000-01-10");
+    assert_eq!(dates[count - 1], "2016-08-10");
+}

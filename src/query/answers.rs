@@ -985,7 +985,7 @@ pub struct ThemeSummary {
 
 /// The grouping key of a theme: without brackets, with abbreviations the report
 /// defines spelled out, through the text analyzer.
-fn theme_key(theme: &str, report: &Report) -> String {
+fn theme_key(theme: &str, organisations: &[Organisation]) -> String {
     let mut text = theme.to_string();
     while let (Some(open), Some(close)) = (text.find('('), text.find(')')) {
         if close <= open {
@@ -994,65 +994,117 @@ fn theme_key(theme: &str, report: &Report) -> String {
         text.replace_range(open..=close, " ");
     }
     let text = text.trim();
-    let text = report
-        .organisations
+    let text = organisations
         .iter()
         .find(|o| o.abbreviations.iter().any(|a| a == text))
         .map_or(text.to_string(), |o| o.name.clone());
     crate::analysis::terms(crate::analysis::Analyzer::Text, &text).join(" ")
 }
 
+/// What `themes` reads of a stored report.
+#[derive(Deserialize)]
+struct ThemesOfReport {
+    id: String,
+    meeting_dates: Vec<Date>,
+    published: Option<Date>,
+    themes: Vec<String>,
+    organisations: Vec<Organisation>,
+}
+
+/// Where a theme was seen, oldest first: the report's date (undated first), its
+/// place in the index, the theme's place in the report.
+type ThemeSighting = (Option<Date>, DocAddress, usize);
+
+/// One group of themes while the reports are read.
+struct ThemeTally {
+    /// The spellings seen, each with its first sighting; the first of all names
+    /// the group.
+    spellings: HashMap<String, ThemeSighting>,
+    reports: Vec<(ThemeSighting, String)>,
+    dates: BTreeSet<Date>,
+}
+
+impl ThemeTally {
+    fn merge(&mut self, other: ThemeTally) {
+        for (spelling, seen) in other.spellings {
+            let first = self.spellings.entry(spelling).or_insert(seen);
+            *first = (*first).min(seen);
+        }
+        self.reports.extend(other.reports);
+        self.dates.extend(other.dates);
+    }
+}
+
 /// Themes of the matching reports, most reports first.
+///
+/// The reports are folded into groups as they are read, on all cores: memory grows
+/// with the themes and the reports they list, not with the whole reports.
 pub fn themes(
     open: &OpenIndex,
     filter: &ReportFilter,
-    query: Option<&str>,
     limit: usize,
 ) -> Result<Vec<ThemeSummary>, QueryError> {
-    let mut reports = report_heads(open, query, filter)?;
-    reports.sort_by_key(report_date);
-    let mut groups: HashMap<String, ThemeSummary> = HashMap::new();
-    let mut order = Vec::new();
-    for report in &reports {
+    type Groups = HashMap<String, ThemeTally>;
+    fn count(groups: &mut Groups, key: String, tally: ThemeTally) {
+        match groups.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().merge(tally),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(tally);
+            }
+        }
+    }
+    let add = |mut groups: Groups, report: ThemesOfReport, address: DocAddress| {
+        let date = report.meeting_dates.first().copied().or(report.published);
         let mut seen_here = BTreeSet::new();
-        for theme in &report.themes {
-            let key = theme_key(theme, report);
+        for (no, theme) in report.themes.into_iter().enumerate() {
+            let key = theme_key(&theme, &report.organisations);
             if key.is_empty() || !seen_here.insert(key.clone()) {
                 continue;
             }
-            let entry = groups.entry(key.clone()).or_insert_with(|| {
-                order.push(key.clone());
-                ThemeSummary {
-                    theme: theme.clone(),
-                    variants: Vec::new(),
-                    reports: 0,
-                    dates: Vec::new(),
-                    report_ids: Vec::new(),
-                }
-            });
-            if *theme != entry.theme && !entry.variants.contains(theme) {
-                entry.variants.push(theme.clone());
-            }
-            entry.reports += 1;
-            if let Some(date) = report_date(report)
-                && !entry.dates.contains(&date)
-            {
-                entry.dates.push(date);
-            }
-            entry.report_ids.push(report.id.clone());
+            let seen = (date, address, no);
+            let tally = ThemeTally {
+                spellings: HashMap::from([(theme, seen)]),
+                reports: vec![(seen, report.id.clone())],
+                dates: date.into_iter().collect(),
+            };
+            count(&mut groups, key, tally);
         }
-    }
-    let mut themes: Vec<ThemeSummary> = order
-        .into_iter()
-        .filter_map(|k| groups.remove(&k))
+        groups
+    };
+    let merge = |mut a: Groups, b: Groups| {
+        for (key, tally) in b {
+            count(&mut a, key, tally);
+        }
+        a
+    };
+    let groups = fold_reports(open, filter, None, Groups::default, add, merge)?;
+    let mut themes: Vec<(ThemeSighting, ThemeSummary)> = groups
+        .into_values()
+        .filter_map(|mut tally| {
+            let mut spellings: Vec<(String, ThemeSighting)> = tally.spellings.into_iter().collect();
+            spellings.sort_by_key(|(_, seen)| *seen);
+            let mut spellings = spellings.into_iter();
+            let (theme, first) = spellings.next()?;
+            tally.reports.sort();
+            let summary = ThemeSummary {
+                theme,
+                variants: spellings.map(|(spelling, _)| spelling).collect(),
+                reports: tally.reports.len(),
+                dates: tally.dates.into_iter().collect(),
+                report_ids: tally.reports.into_iter().map(|(_, id)| id).collect(),
+            };
+            Some((first, summary))
+        })
         .collect();
-    themes.sort_by(|a, b| {
+    // Most reports first, then the most recent, then the group seen first.
+    themes.sort_by(|(a_first, a), (b_first, b)| {
         b.reports
             .cmp(&a.reports)
             .then_with(|| b.dates.last().cmp(&a.dates.last()))
+            .then_with(|| a_first.cmp(b_first))
     });
     themes.truncate(limit);
-    Ok(themes)
+    Ok(themes.into_iter().map(|(_, summary)| summary).collect())
 }
 
 /// One meeting in the timeline.
