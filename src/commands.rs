@@ -115,7 +115,7 @@ pub fn themes(store: &Store, filter: &ReportFilter, limit: usize, json: bool) ->
 
 pub fn timeline(store: &Store, filter: &ReportFilter, json: bool) -> Result<i32> {
     let open = store.open()?;
-    let meetings = answers::timeline(&open, filter, None)?;
+    let meetings = answers::timeline(&open, filter)?;
     emit(json, &meetings, |out, m| render::timeline(out, m))
 }
 

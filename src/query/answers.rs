@@ -18,7 +18,7 @@ use super::{QueryError, parse_fields};
 use crate::analysis::names::name_key;
 use crate::index::OpenIndex;
 use crate::index::schema::{KIND_PASSAGE, KIND_REPORT};
-use crate::report::{Action, Language, Organisation, Passage, Person, Report};
+use crate::report::{Action, Organisation, Passage, Report};
 
 /// Every document in the index: the limit of a search that must not leave any out.
 fn all_documents(searcher: &Searcher) -> usize {
@@ -47,45 +47,6 @@ pub fn best_reports(
     matching(open, query, filter, Some(limit))
 }
 
-/// What the archive-wide lists read of a stored report: everything but its text,
-/// of which only the first passage is kept (it says what kind of meeting it was).
-/// Whole reports, 100,000 of them, took 750 MB, and most of the reading went to
-/// copying passage text that was then thrown away.
-#[derive(Deserialize)]
-struct ReportHead {
-    id: String,
-    title: String,
-    meeting_dates: Vec<Date>,
-    published: Option<Date>,
-    places: Vec<String>,
-    people: Vec<Person>,
-    themes: Vec<String>,
-    organisations: Vec<Organisation>,
-    #[serde(deserialize_with = "first_passage")]
-    passages: Vec<Passage>,
-}
-
-impl From<ReportHead> for Report {
-    fn from(head: ReportHead) -> Report {
-        Report {
-            id: head.id,
-            path: String::new(),
-            url: None,
-            title: head.title,
-            language: Language::default(),
-            meeting_dates: head.meeting_dates,
-            published: head.published,
-            places: head.places,
-            participants: None,
-            people: head.people,
-            themes: head.themes,
-            organisations: head.organisations,
-            dates_mentioned: Vec::new(),
-            passages: head.passages,
-        }
-    }
-}
-
 /// Reads a list of passages, keeping the first and skipping over the rest.
 fn first_passage<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
@@ -108,28 +69,14 @@ fn first_passage<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_seq(First)
 }
 
-/// Every report matching `query` and `filter`, as a [`ReportHead`] (the path, url,
-/// language, participants and dates mentioned are left empty): what the
-/// archive-wide lists need.
-fn report_heads(
-    open: &OpenIndex,
-    query: Option<&str>,
-    filter: &ReportFilter,
-) -> Result<Vec<Report>, QueryError> {
-    Ok(matching::<ReportHead>(open, query, filter, None)?
-        .into_iter()
-        .map(|(_, head)| head.into())
-        .collect())
-}
-
 /// The `limit` best reports matching `query` and `filter` (all of them without a
-/// limit), read from the store as `T`.
-fn matching<T: DeserializeOwned + Send>(
+/// limit).
+fn matching(
     open: &OpenIndex,
     query: Option<&str>,
     filter: &ReportFilter,
     limit: Option<usize>,
-) -> Result<Vec<(f32, T)>, QueryError> {
+) -> Result<Vec<(f32, Report)>, QueryError> {
     let searcher = open.searcher()?;
     let parsed = match query.filter(|q| !q.trim().is_empty()) {
         Some(q) => Some(super::parse(open, q)?),
@@ -142,10 +89,10 @@ fn matching<T: DeserializeOwned + Send>(
     let query = combine(parsed, clauses);
     let limit = limit.unwrap_or_else(|| all_documents(&searcher)).max(1);
     let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
-    let read =
-        |&(score, address): &(f32, DocAddress)| Ok((score, stored::<T>(open, &searcher, address)?));
-    // Reading and parsing stored reports is the whole cost of an archive-wide list:
-    // many are read on all cores, in order. A few are read at once, without waking
+    let read = |&(score, address): &(f32, DocAddress)| {
+        Ok((score, stored_report(open, &searcher, address)?))
+    };
+    // Many reports are read on all cores, in order; a few at once, without waking
     // threads for them.
     const READ_IN_PARALLEL: usize = 256;
     if top.len() >= READ_IN_PARALLEL {
@@ -1123,7 +1070,12 @@ pub struct Meeting {
 /// sentence ("partnarskapsmøte", "kommunestyre", "strategisk samarbeidsutval").
 pub fn meeting_kind(report: &Report) -> String {
     let first = report.passages.first().map_or("", |p| p.text.as_str());
-    for text in [report.title.as_str(), first] {
+    kind_of_meeting(&report.title, first)
+}
+
+/// [`meeting_kind`] from a report's title and first passage.
+fn kind_of_meeting(title: &str, first_passage: &str) -> String {
+    for text in [title, first_passage] {
         let lower = text.to_lowercase();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -1166,24 +1118,46 @@ pub fn meeting_kind(report: &Report) -> String {
     String::new()
 }
 
-/// Meetings in date order.
-pub fn timeline(
-    open: &OpenIndex,
-    filter: &ReportFilter,
-    query: Option<&str>,
-) -> Result<Vec<Meeting>, QueryError> {
-    let mut meetings: Vec<Meeting> = report_heads(open, query, filter)?
-        .into_iter()
-        .map(|report| Meeting {
-            date: report_date(&report),
-            kind: meeting_kind(&report),
-            title: report.title.clone(),
-            report: report.id.clone(),
-            places: report.places.clone(),
-            people: report.people.iter().map(|p| p.name.clone()).collect(),
-            themes: report.themes.clone(),
-        })
-        .collect();
+/// What `timeline` reads of a stored report.
+#[derive(Deserialize)]
+struct MeetingOfReport {
+    id: String,
+    title: String,
+    meeting_dates: Vec<Date>,
+    published: Option<Date>,
+    places: Vec<String>,
+    people: Vec<NameOfPerson>,
+    themes: Vec<String>,
+    #[serde(deserialize_with = "first_passage")]
+    passages: Vec<Passage>,
+}
+
+#[derive(Deserialize)]
+struct NameOfPerson {
+    name: String,
+}
+
+/// Meetings in date order. Each report becomes its line as it is read, on all
+/// cores, so only the lines are kept.
+pub fn timeline(open: &OpenIndex, filter: &ReportFilter) -> Result<Vec<Meeting>, QueryError> {
+    let add = |mut meetings: Vec<Meeting>, report: MeetingOfReport, _: DocAddress| {
+        let first = report.passages.first().map_or("", |p| p.text.as_str());
+        meetings.push(Meeting {
+            date: report.meeting_dates.first().copied().or(report.published),
+            kind: kind_of_meeting(&report.title, first),
+            title: report.title,
+            report: report.id,
+            places: report.places,
+            people: report.people.into_iter().map(|p| p.name).collect(),
+            themes: report.themes,
+        });
+        meetings
+    };
+    let merge = |mut a: Vec<Meeting>, b: Vec<Meeting>| {
+        a.extend(b);
+        a
+    };
+    let mut meetings = fold_reports(open, filter, None, Vec::new, add, merge)?;
     meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.report.cmp(&b.report)));
     Ok(meetings)
 }
