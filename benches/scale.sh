@@ -79,6 +79,10 @@ queries=(
   "person Nordal"
   "ask Kven snakka om velferdsteknologi?"
   "ask Når var utvida samarbeidsmøte?"
+  # Whole-archive listings: no target, but they must not grow out of hand.
+  "people"
+  "themes"
+  "timeline"
 )
 declare -A search_ms
 for q in "${queries[@]}"; do
