@@ -113,6 +113,8 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         notices: store.recover(&lock),
         ..Outcome::default()
     };
+    // Before anything is read: two folders with one name would mix their reports.
+    let roots = store.check_roots(&lock, options.rebuild, &source::id_roots(paths))?;
     let (files, skipped) = source::discover(paths);
     for Skipped { path, reason } in skipped {
         match reason {
@@ -149,7 +151,8 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     } else {
         None
     };
-    let batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
+    let mut batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
+    batch.record_roots(roots);
     let progress = progress_bar(options, files.len());
     let log = Mutex::new(());
     let verbose = |line: String| {

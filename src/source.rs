@@ -227,6 +227,33 @@ fn root_name(root: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The folders that name the ids of `paths`, each as (its name, its canonical
+/// path): a directory names the ids of the files under it, a file named on its own
+/// is named by its parent directory. Two different folders with one name would
+/// give their reports the same ids. Paths that do not exist are left out.
+pub fn id_roots(paths: &[PathBuf]) -> Vec<(String, PathBuf)> {
+    paths
+        .iter()
+        .filter_map(|path| {
+            let meta = fs::metadata(path).ok()?;
+            // As `file_id` names it (a bare file name has no folder in its id).
+            let folder = if meta.is_file() {
+                path.parent().unwrap_or(Path::new(""))
+            } else {
+                path.as_path()
+            };
+            let here = Path::new(".");
+            let canonical = fs::canonicalize(if folder.as_os_str().is_empty() {
+                here
+            } else {
+                folder
+            })
+            .ok()?;
+            Some((root_name(folder), canonical))
+        })
+        .collect()
+}
+
 /// Id of a file named on its own: its parent directory's name and its file name.
 fn file_id(path: &Path) -> String {
     let file = path

@@ -1698,3 +1698,77 @@ fn themes_across_many_reports_are_named_as_first_written_and_list_reports_oldest
     assert_eq!(dates[0], "2000-01-10");
     assert_eq!(dates[count - 1], "2016-08-10");
 }
+
+#[test]
+fn two_folders_with_one_name_are_refused_before_anything_is_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (helse, kommune) = (
+        tmp.path().join("helse/2023"),
+        tmp.path().join("kommune/2023"),
+    );
+    for (dir, person) in [
+        (&helse, ("Solveig", "Stalheim")),
+        (&kommune, ("Per", "Olsen")),
+    ] {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
+    }
+    let refused = |out: &Run, path: &Path, other: &Path| {
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{}", out.stderr);
+        let (path, other) = (
+            fs::canonicalize(path).unwrap(),
+            fs::canonicalize(other).unwrap(),
+        );
+        assert!(
+            lines[0].contains(&format!("cannot index {}", path.display()))
+                && lines[0].contains(&format!("{}, another folder named '2023'", other.display())),
+            "{}",
+            out.stderr
+        );
+    };
+
+    // Both in one run: both reports would be `2023/mai.txt`.
+    let out = index_expecting(&index, &[os(&helse), os(&kommune)], 1);
+    refused(&out, &kommune, &helse);
+    assert_eq!(run(&index, ["search", "eldrerådet"]).code(), Some(1));
+
+    // One after the other: the second would replace the first's report.
+    index_expecting(&index, &[os(&helse)], 0);
+    let out = index_expecting(&index, &[os(&kommune)], 1);
+    refused(&out, &kommune, &helse);
+    let person = run(&index, ["person", "Stalheim"]);
+    assert_eq!(person.code(), Some(0), "{}", person.stderr);
+    assert_eq!(run(&index, ["person", "Olsen"]).code(), Some(1));
+
+    // A rebuild replaces what was indexed, so it may take the other folder.
+    index_expecting(&index, &[os("--rebuild"), os(&kommune)], 0);
+    assert_eq!(run(&index, ["person", "Olsen"]).code(), Some(0));
+    assert_eq!(run(&index, ["person", "Stalheim"]).code(), Some(1));
+}
+
+#[test]
+fn a_moved_archive_keeps_its_ids_and_is_not_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (before, after) = (tmp.path().join("gamal/arkiv"), tmp.path().join("ny/arkiv"));
+    fs::create_dir_all(&before).unwrap();
+    fs::create_dir_all(after.parent().unwrap()).unwrap();
+    fs::write(
+        before.join("mai.txt"),
+        council_report(&[("Solveig", "Stalheim")]),
+    )
+    .unwrap();
+    index_expecting(&index, &[os(&before)], 0);
+    fs::rename(&before, &after).unwrap();
+    let out = index_expecting(&index, &[os(&after)], 0);
+    assert!(
+        out.summary()
+            .contains("0 added, 0 updated, 0 removed, 1 unchanged"),
+        "{}",
+        out.summary()
+    );
+    let shown = run(&index, ["show", "arkiv/mai.txt"]);
+    assert_eq!(shown.code(), Some(0), "{}", shown.stderr);
+}

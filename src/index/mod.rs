@@ -9,7 +9,7 @@
 
 pub mod schema;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,8 @@ pub const FORMAT_VERSION: u32 = 14;
 
 const CURRENT: &str = "CURRENT";
 const META: &str = "referat-index.json";
+/// The folders whose names start the ids in a generation, with their full paths.
+const ROOTS: &str = "referat-roots.json";
 const LOCK: &str = "writer.lock";
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,14 @@ pub enum IndexError {
         "the index at {dir} is being written by another referat process ({holder}); try again when it has finished"
     )]
     Locked { dir: PathBuf, holder: String },
+    #[error(
+        "cannot index {path}: its reports would get the same ids as those of {other}, another folder named '{name}'; rename one of the two, or give this one its own index (--index DIR)"
+    )]
+    SameFolderName {
+        path: PathBuf,
+        other: PathBuf,
+        name: String,
+    },
     #[error("index at {dir}: {source}")]
     Io {
         dir: PathBuf,
@@ -202,6 +212,52 @@ impl Store {
         })
     }
 
+    /// The folders whose names start the ids of the live generation (none for an
+    /// index made before they were recorded).
+    fn indexed_roots(&self) -> BTreeMap<String, PathBuf> {
+        self.current_generation()
+            .and_then(|generation| fs::read(generation.join(ROOTS)).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Checks that the folders of a run (each its name and full path, as
+    /// [`crate::source::id_roots`] gives them) cannot give two reports one id: no two
+    /// different folders may share a name, in this run or with what is indexed
+    /// (unless that folder is gone: the archive was moved). Returns the folders the
+    /// index will record.
+    pub fn check_roots(
+        &self,
+        _lock: &WriterLock,
+        rebuild: bool,
+        roots: &[(String, PathBuf)],
+    ) -> Result<BTreeMap<String, PathBuf>, IndexError> {
+        let mut recorded = if rebuild {
+            BTreeMap::new()
+        } else {
+            self.indexed_roots()
+        };
+        let mut this_run: BTreeMap<&str, &Path> = BTreeMap::new();
+        for (name, path) in roots {
+            let other = this_run
+                .get(name.as_str())
+                .map(|p| p.to_path_buf())
+                .or_else(|| recorded.get(name).filter(|p| p.is_dir()).cloned());
+            if let Some(other) = other.filter(|other| other != path) {
+                return Err(IndexError::SameFolderName {
+                    path: path.clone(),
+                    other,
+                    name: name.clone(),
+                });
+            }
+            this_run.insert(name, path);
+        }
+        for (name, path) in this_run {
+            recorded.insert(name.to_string(), path.to_path_buf());
+        }
+        Ok(recorded)
+    }
+
     /// Takes the writer lock; it is held until the returned guard is dropped.
     pub fn lock(&self) -> Result<WriterLock, IndexError> {
         fs::create_dir_all(&self.dir).map_err(|e| self.io(e))?;
@@ -292,6 +348,7 @@ impl Store {
             fields,
             generation,
             is_new,
+            roots: None,
         })
     }
 
@@ -450,9 +507,16 @@ pub struct Batch {
     fields: Fields,
     generation: PathBuf,
     is_new: bool,
+    /// The folders to record on commit, if the caller checked them.
+    roots: Option<BTreeMap<String, PathBuf>>,
 }
 
 impl Batch {
+    /// The folders (from [`Store::check_roots`]) the index records on commit.
+    pub fn record_roots(&mut self, roots: BTreeMap<String, PathBuf>) {
+        self.roots = Some(roots);
+    }
+
     /// Whether this batch writes a new generation (a rebuild, or the first index).
     pub fn is_new(&self) -> bool {
         self.is_new
@@ -509,12 +573,23 @@ impl Batch {
             mut writer,
             generation,
             is_new,
+            roots,
             ..
         } = self;
         writer.commit().map_err(|e| store.tantivy(e))?;
         writer
             .wait_merging_threads()
             .map_err(|e| store.tantivy(e))?;
+        if let Some(roots) = roots {
+            // Replaced whole (written beside, then renamed), so a crash leaves the
+            // old list or the new one.
+            let bytes = serde_json::to_vec_pretty(&roots).unwrap_or_default();
+            let tmp = generation.join(format!("{ROOTS}.tmp"));
+            let mut file = fs::File::create(&tmp).map_err(|e| store.io(e))?;
+            file.write_all(&bytes).map_err(|e| store.io(e))?;
+            file.sync_all().map_err(|e| store.io(e))?;
+            fs::rename(&tmp, generation.join(ROOTS)).map_err(|e| store.io(e))?;
+        }
         if is_new {
             let meta = GenerationMeta {
                 format_version: FORMAT_VERSION,
