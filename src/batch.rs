@@ -115,6 +115,13 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     };
     // Before anything is read: two folders with one name would mix their reports.
     let roots = store.check_roots(&lock, options.rebuild, &source::id_roots(paths))?;
+    let moved = |file: &SourceFile| {
+        roots.moved.iter().any(|name| {
+            file.id
+                .strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
     let (files, skipped) = source::discover(paths);
     for Skipped { path, reason } in skipped {
         match reason {
@@ -133,7 +140,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     let prepared: Option<Vec<Prepared>> = if options.strict {
         let results: Vec<Result<Prepared, Failure>> = files
             .par_iter()
-            .map(|file| prepare(file, &existing, options.checksum))
+            .map(|file| prepare(file, &existing, options.checksum, moved(file)))
             .collect();
         let mut ready = Vec::with_capacity(results.len());
         for result in results {
@@ -152,7 +159,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         None
     };
     let mut batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
-    batch.record_roots(roots);
+    batch.record_roots(roots.roots);
     let progress = progress_bar(options, files.len());
     let log = Mutex::new(());
     let verbose = |line: String| {
@@ -168,7 +175,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         .map(|(index, file)| {
             let result = match &prepared {
                 Some(ready) => write_prepared(&batch, file, &ready[index]),
-                None => prepare(file, &existing, options.checksum)
+                None => prepare(file, &existing, options.checksum, moved(file))
                     .and_then(|p| write_prepared(&batch, file, &p)),
             };
             match &result {
@@ -261,23 +268,26 @@ enum Prepared {
 
 /// Decides one file: a file with the size and modification time recorded in the
 /// index is not read; a file with the recorded content hash is not extracted; the
-/// rest are extracted.
+/// rest are extracted. A file of a `moved` folder is extracted again whatever it
+/// holds, since its report names where it was.
 fn prepare(
     file: &SourceFile,
     existing: &HashMap<String, IndexedFile>,
     checksum: bool,
+    moved: bool,
 ) -> Result<Prepared, Failure> {
     let fail = |reason: String| Failure {
         path: file.path.clone(),
         reason,
     };
     let previous = existing.get(&file.id);
-    if !checksum && file.stamp.is_some() && previous.is_some_and(|p| p.file_stamp == file.stamp) {
+    let same = |check: &dyn Fn(&IndexedFile) -> bool| !moved && previous.is_some_and(check);
+    if !checksum && file.stamp.is_some() && same(&|p| p.file_stamp == file.stamp) {
         return Ok(Prepared::Unchanged);
     }
     let bytes = source::read_raw(file).map_err(|e| fail(e.to_string()))?;
     let content_hash = ContentHash::of(&bytes);
-    if previous.is_some_and(|p| p.content_hash == content_hash) {
+    if same(&|p| p.content_hash == content_hash) {
         return Ok(Prepared::Unchanged);
     }
     let doc = source::decode_document(&bytes, file.id.clone(), file.path.display().to_string())

@@ -1749,7 +1749,7 @@ fn two_folders_with_one_name_are_refused_before_anything_is_indexed() {
 }
 
 #[test]
-fn a_moved_archive_keeps_its_ids_and_is_not_read_again() {
+fn a_moved_archive_keeps_its_ids_and_its_reports_show_where_the_files_are_now() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
     let (before, after) = (tmp.path().join("gamal/arkiv"), tmp.path().join("ny/arkiv"));
@@ -1765,10 +1765,24 @@ fn a_moved_archive_keeps_its_ids_and_is_not_read_again() {
     let out = index_expecting(&index, &[os(&after)], 0);
     assert!(
         out.summary()
-            .contains("0 added, 0 updated, 0 removed, 1 unchanged"),
+            .contains("0 added, 1 updated, 0 removed, 0 unchanged"),
         "{}",
         out.summary()
     );
-    let shown = run(&index, ["show", "arkiv/mai.txt"]);
+    let shown = run(&index, ["--json", "show", "arkiv/mai.txt"]);
     assert_eq!(shown.code(), Some(0), "{}", shown.stderr);
+    let report: Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(
+        report["path"].as_str().unwrap(),
+        after.join("mai.txt").display().to_string()
+    );
+    // From then on the new place is the one recorded: nothing is read again.
+    let again = index_expecting(&index, &[os(&after)], 0);
+    assert!(
+        again
+            .summary()
+            .contains("0 added, 0 updated, 0 removed, 1 unchanged"),
+        "{}",
+        again.summary()
+    );
 }

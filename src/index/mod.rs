@@ -78,6 +78,16 @@ struct GenerationMeta {
     referat_version: String,
 }
 
+/// The outcome of [`Store::check_roots`].
+#[derive(Debug, Default)]
+pub struct RootCheck {
+    /// The folders the index records when the run commits.
+    pub roots: BTreeMap<String, PathBuf>,
+    /// Names of folders indexed before from a place they are gone from: their
+    /// reports are read again, so that they show where the files are now.
+    pub moved: Vec<String>,
+}
+
 /// What the index recorded about a file when it last read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexedFile {
@@ -224,14 +234,13 @@ impl Store {
     /// Checks that the folders of a run (each its name and full path, as
     /// [`crate::source::id_roots`] gives them) cannot give two reports one id: no two
     /// different folders may share a name, in this run or with what is indexed
-    /// (unless that folder is gone: the archive was moved). Returns the folders the
-    /// index will record.
+    /// (unless that folder is gone: the archive was moved).
     pub fn check_roots(
         &self,
         _lock: &WriterLock,
         rebuild: bool,
         roots: &[(String, PathBuf)],
-    ) -> Result<BTreeMap<String, PathBuf>, IndexError> {
+    ) -> Result<RootCheck, IndexError> {
         let mut recorded = if rebuild {
             BTreeMap::new()
         } else {
@@ -252,10 +261,18 @@ impl Store {
             }
             this_run.insert(name, path);
         }
+        let mut moved = Vec::new();
         for (name, path) in this_run {
-            recorded.insert(name.to_string(), path.to_path_buf());
+            if let Some(before) = recorded.insert(name.to_string(), path.to_path_buf())
+                && before != path
+            {
+                moved.push(name.to_string());
+            }
         }
-        Ok(recorded)
+        Ok(RootCheck {
+            roots: recorded,
+            moved,
+        })
     }
 
     /// Takes the writer lock; it is held until the returned guard is dropped.
