@@ -203,7 +203,7 @@ struct PersonTally {
     last: Option<Date>,
 }
 
-impl PersonTally {
+impl Merge for PersonTally {
     fn merge(&mut self, other: PersonTally) {
         if other.name.0 < self.name.0 {
             self.name = other.name;
@@ -255,14 +255,6 @@ pub fn people(
         Box::new(tantivy::query::TermSetQuery::new(terms)) as Box<dyn Query>
     });
     type Tallies = HashMap<String, PersonTally>;
-    fn count(tallies: &mut Tallies, key: String, tally: PersonTally) {
-        match tallies.entry(key) {
-            std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().merge(tally),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(tally);
-            }
-        }
-    }
     let add = |mut tallies: Tallies, report: PeopleOfReport, address: DocAddress| {
         let date = report.meeting_dates.first().copied().or(report.published);
         let newest = std::cmp::Reverse(date);
@@ -282,17 +274,11 @@ pub fn people(
                 first: date,
                 last: date,
             };
-            count(&mut tallies, key, tally);
+            tally_into(&mut tallies, key, tally);
         }
         tallies
     };
-    let merge = |mut a: Tallies, b: Tallies| {
-        for (key, tally) in b {
-            count(&mut a, key, tally);
-        }
-        a
-    };
-    let tallies = fold_reports(open, filter, within, Tallies::default, add, merge)?;
+    let tallies = fold_reports(open, filter, within, Tallies::default, add, merge_tallies)?;
     let mut people: Vec<PersonSummary> = tallies
         .into_values()
         .map(|tally| {
@@ -354,6 +340,30 @@ fn people_on_the_list(
         }
     }
     Ok((listed, names))
+}
+
+/// What an answer knows about one person or theme while reports are folded; the
+/// tallies of two runs of reports merge into one.
+trait Merge {
+    fn merge(&mut self, other: Self);
+}
+
+/// Adds `tally` to the one kept under `key`.
+fn tally_into<T: Merge>(tallies: &mut HashMap<String, T>, key: String, tally: T) {
+    match tallies.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().merge(tally),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(tally);
+        }
+    }
+}
+
+/// The tallies of two runs of reports, merged.
+fn merge_tallies<T: Merge>(mut a: HashMap<String, T>, b: HashMap<String, T>) -> HashMap<String, T> {
+    for (key, tally) in b {
+        tally_into(&mut a, key, tally);
+    }
+    a
 }
 
 /// Folds every report matching `filter` (and `within`, if given), read from the
@@ -971,7 +981,7 @@ struct ThemeTally {
     dates: BTreeSet<Date>,
 }
 
-impl ThemeTally {
+impl Merge for ThemeTally {
     fn merge(&mut self, other: ThemeTally) {
         for (spelling, seen) in other.spellings {
             let first = self.spellings.entry(spelling).or_insert(seen);
@@ -992,14 +1002,6 @@ pub fn themes(
     limit: usize,
 ) -> Result<Vec<ThemeSummary>, QueryError> {
     type Groups = HashMap<String, ThemeTally>;
-    fn count(groups: &mut Groups, key: String, tally: ThemeTally) {
-        match groups.entry(key) {
-            std::collections::hash_map::Entry::Occupied(mut slot) => slot.get_mut().merge(tally),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(tally);
-            }
-        }
-    }
     let add = |mut groups: Groups, report: ThemesOfReport, address: DocAddress| {
         let date = report.meeting_dates.first().copied().or(report.published);
         let mut seen_here = BTreeSet::new();
@@ -1014,17 +1016,11 @@ pub fn themes(
                 reports: vec![(seen, report.id.clone())],
                 dates: date.into_iter().collect(),
             };
-            count(&mut groups, key, tally);
+            tally_into(&mut groups, key, tally);
         }
         groups
     };
-    let merge = |mut a: Groups, b: Groups| {
-        for (key, tally) in b {
-            count(&mut a, key, tally);
-        }
-        a
-    };
-    let groups = fold_reports(open, filter, None, Groups::default, add, merge)?;
+    let groups = fold_reports(open, filter, None, Groups::default, add, merge_tallies)?;
     let mut themes: Vec<(ThemeSighting, ThemeSummary)> = groups
         .into_values()
         .filter_map(|mut tally| {
