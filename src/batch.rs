@@ -114,9 +114,9 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         ..Outcome::default()
     };
     // Before anything is read: two folders with one name would mix their reports.
-    let roots = store.check_roots(&lock, options.rebuild, &source::id_roots(paths))?;
+    let folders = store.check_roots(&lock, options.rebuild, &source::id_roots(paths))?;
     let moved = |file: &SourceFile| {
-        roots.moved.iter().any(|name| {
+        folders.moved.keys().any(|name| {
             file.id
                 .strip_prefix(name.as_str())
                 .is_some_and(|rest| rest.starts_with('/'))
@@ -159,7 +159,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
         None
     };
     let mut batch = store.begin(&lock, options.rebuild, options.memory_bytes)?;
-    batch.record_roots(roots.roots);
+    batch.record_roots(folders.clone());
     let progress = progress_bar(options, files.len());
     let log = Mutex::new(());
     let verbose = |line: String| {
@@ -236,8 +236,10 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     if outcome.changed() || batch.is_new() {
         batch.commit()?;
     } else {
-        // Nothing changed: leave the index exactly as it is on disk.
+        // Nothing changed: leave the index exactly as it is on disk, but for the
+        // record of folders if it lacks one of this run's.
         batch.abandon();
+        store.keep_roots(&lock, &folders)?;
     }
     Ok(outcome)
 }

@@ -1786,3 +1786,69 @@ fn a_moved_archive_keeps_its_ids_and_its_reports_show_where_the_files_are_now() 
         again.summary()
     );
 }
+
+#[test]
+fn an_index_without_a_record_of_folders_gets_one_even_when_nothing_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (helse, kommune) = (
+        tmp.path().join("helse/2023"),
+        tmp.path().join("kommune/2023"),
+    );
+    for (dir, person) in [
+        (&helse, ("Solveig", "Stalheim")),
+        (&kommune, ("Per", "Olsen")),
+    ] {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
+    }
+    index_expecting(&index, &[os(&helse)], 0);
+    // As an index written before folders were recorded.
+    let current = fs::read_to_string(index.join("CURRENT")).unwrap();
+    let record = index.join(current.trim()).join("referat-roots.json");
+    fs::remove_file(&record).unwrap();
+    let out = index_expecting(&index, &[os(&helse)], 0);
+    assert!(out.summary().contains("1 unchanged"), "{}", out.summary());
+    assert!(
+        record.exists(),
+        "a run that changed nothing recorded no folders"
+    );
+    let out = index_expecting(&index, &[os(&kommune)], 1);
+    assert!(
+        out.stderr.contains("another folder named '2023'"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(run(&index, ["person", "Stalheim"]).code(), Some(0));
+}
+
+#[test]
+fn files_named_without_a_folder_are_never_refused_for_their_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (one, two) = (
+        tmp.path().join("ein/rapportar"),
+        tmp.path().join("to/rapportar"),
+    );
+    for (dir, file, person) in [
+        (&one, "mai.txt", ("Solveig", "Stalheim")),
+        (&two, "juni.txt", ("Per", "Olsen")),
+    ] {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join(file), council_report(&[person])).unwrap();
+        // Named from inside its folder: the id is the file name alone.
+        let out = referat(&index)
+            .current_dir(dir)
+            .args(["index", file])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(run(&index, ["person", "Stalheim"]).code(), Some(0));
+    assert_eq!(run(&index, ["person", "Olsen"]).code(), Some(0));
+}

@@ -78,14 +78,29 @@ struct GenerationMeta {
     referat_version: String,
 }
 
+/// The folders whose names start the ids of a generation, each with its full path
+/// (written lossily, so that any path can be recorded).
+pub type RootRecord = BTreeMap<String, String>;
+
 /// The outcome of [`Store::check_roots`].
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RootCheck {
-    /// The folders the index records when the run commits.
-    pub roots: BTreeMap<String, PathBuf>,
-    /// Names of folders indexed before from a place they are gone from: their
-    /// reports are read again, so that they show where the files are now.
-    pub moved: Vec<String>,
+    /// The folders the index records once the run is committed.
+    pub roots: RootRecord,
+    /// Folders indexed before from a place they are gone from, with that place:
+    /// their reports are read again, so that they show where the files are now.
+    pub moved: RootRecord,
+}
+
+impl RootCheck {
+    /// The record written before the commit: the folders the run adds, and moved
+    /// folders still at their old place. A crash on either side of the commit then
+    /// leaves a record that names every folder whose reports may be in the index.
+    fn before_commit(&self) -> RootRecord {
+        let mut record = self.roots.clone();
+        record.extend(self.moved.clone());
+        record
+    }
 }
 
 /// What the index recorded about a file when it last read it.
@@ -224,7 +239,7 @@ impl Store {
 
     /// The folders whose names start the ids of the live generation (none for an
     /// index made before they were recorded).
-    fn indexed_roots(&self) -> BTreeMap<String, PathBuf> {
+    fn indexed_roots(&self) -> RootRecord {
         self.current_generation()
             .and_then(|generation| fs::read(generation.join(ROOTS)).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
@@ -234,7 +249,8 @@ impl Store {
     /// Checks that the folders of a run (each its name and full path, as
     /// [`crate::source::id_roots`] gives them) cannot give two reports one id: no two
     /// different folders may share a name, in this run or with what is indexed
-    /// (unless that folder is gone: the archive was moved).
+    /// (unless that folder is gone: the archive was moved). Files named without a
+    /// folder have ids of their own name and are not checked.
     pub fn check_roots(
         &self,
         _lock: &WriterLock,
@@ -242,37 +258,64 @@ impl Store {
         roots: &[(String, PathBuf)],
     ) -> Result<RootCheck, IndexError> {
         let mut recorded = if rebuild {
-            BTreeMap::new()
+            RootRecord::new()
         } else {
             self.indexed_roots()
         };
-        let mut this_run: BTreeMap<&str, &Path> = BTreeMap::new();
-        for (name, path) in roots {
-            let other = this_run
-                .get(name.as_str())
-                .map(|p| p.to_path_buf())
-                .or_else(|| recorded.get(name).filter(|p| p.is_dir()).cloned());
-            if let Some(other) = other.filter(|other| other != path) {
+        let mut this_run = RootRecord::new();
+        for (name, path) in roots.iter().filter(|(name, _)| !name.is_empty()) {
+            let place = path.to_string_lossy().into_owned();
+            let other = this_run.get(name).cloned().or_else(|| {
+                recorded
+                    .get(name)
+                    .filter(|other| Path::new(other).is_dir())
+                    .cloned()
+            });
+            if let Some(other) = other.filter(|other| *other != place) {
                 return Err(IndexError::SameFolderName {
                     path: path.clone(),
-                    other,
+                    other: PathBuf::from(other),
                     name: name.clone(),
                 });
             }
-            this_run.insert(name, path);
+            this_run.insert(name.clone(), place);
         }
-        let mut moved = Vec::new();
-        for (name, path) in this_run {
-            if let Some(before) = recorded.insert(name.to_string(), path.to_path_buf())
-                && before != path
+        let mut moved = RootRecord::new();
+        for (name, place) in this_run {
+            if let Some(before) = recorded.insert(name.clone(), place.clone())
+                && before != place
             {
-                moved.push(name.to_string());
+                moved.insert(name, before);
             }
         }
         Ok(RootCheck {
             roots: recorded,
             moved,
         })
+    }
+
+    /// Records the folders of a run that changed no report (a folder indexed for
+    /// the first time by this version, or with no reports), unless they are
+    /// recorded already: an unchanged index stays as it is on disk.
+    pub fn keep_roots(&self, _lock: &WriterLock, check: &RootCheck) -> Result<(), IndexError> {
+        match self.current_generation() {
+            Some(generation) if self.indexed_roots() != check.roots => {
+                self.write_roots(&generation, &check.roots)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Replaces a generation's record of folders whole (written beside, then
+    /// renamed), so that a crash leaves the old record or the new one.
+    fn write_roots(&self, generation: &Path, record: &RootRecord) -> Result<(), IndexError> {
+        let bytes =
+            serde_json::to_vec_pretty(record).map_err(|e| self.io(std::io::Error::other(e)))?;
+        let tmp = generation.join(format!("{ROOTS}.tmp"));
+        let mut file = fs::File::create(&tmp).map_err(|e| self.io(e))?;
+        file.write_all(&bytes).map_err(|e| self.io(e))?;
+        file.sync_all().map_err(|e| self.io(e))?;
+        fs::rename(&tmp, generation.join(ROOTS)).map_err(|e| self.io(e))
     }
 
     /// Takes the writer lock; it is held until the returned guard is dropped.
@@ -525,12 +568,12 @@ pub struct Batch {
     generation: PathBuf,
     is_new: bool,
     /// The folders to record on commit, if the caller checked them.
-    roots: Option<BTreeMap<String, PathBuf>>,
+    roots: Option<RootCheck>,
 }
 
 impl Batch {
     /// The folders (from [`Store::check_roots`]) the index records on commit.
-    pub fn record_roots(&mut self, roots: BTreeMap<String, PathBuf>) {
+    pub fn record_roots(&mut self, roots: RootCheck) {
         self.roots = Some(roots);
     }
 
@@ -593,19 +636,15 @@ impl Batch {
             roots,
             ..
         } = self;
+        if let Some(check) = &roots {
+            store.write_roots(&generation, &check.before_commit())?;
+        }
         writer.commit().map_err(|e| store.tantivy(e))?;
         writer
             .wait_merging_threads()
             .map_err(|e| store.tantivy(e))?;
-        if let Some(roots) = roots {
-            // Replaced whole (written beside, then renamed), so a crash leaves the
-            // old list or the new one.
-            let bytes = serde_json::to_vec_pretty(&roots).unwrap_or_default();
-            let tmp = generation.join(format!("{ROOTS}.tmp"));
-            let mut file = fs::File::create(&tmp).map_err(|e| store.io(e))?;
-            file.write_all(&bytes).map_err(|e| store.io(e))?;
-            file.sync_all().map_err(|e| store.io(e))?;
-            fs::rename(&tmp, generation.join(ROOTS)).map_err(|e| store.io(e))?;
+        if let Some(check) = roots.filter(|check| !check.moved.is_empty()) {
+            store.write_roots(&generation, &check.roots)?;
         }
         if is_new {
             let meta = GenerationMeta {
