@@ -239,6 +239,8 @@ pub fn people(
     limit: usize,
 ) -> Result<Vec<PersonSummary>, QueryError> {
     if limit == 0 {
+        // Still an error for a filter that is one.
+        filter_clauses(open, filter)?;
         return Ok(Vec::new());
     }
     let (listed, names) = people_on_the_list(open, filter, limit)?;
