@@ -115,6 +115,7 @@ pub fn run(store: &Store, paths: &[PathBuf], options: &Options) -> Result<Outcom
     };
     // Before anything is read: two folders with one name would mix their reports.
     let folders = store.check_roots(&lock, options.rebuild, &source::id_roots(paths))?;
+    outcome.notices.extend(folders.notice.clone());
     let moved = |file: &SourceFile| {
         folders.moved.keys().any(|name| {
             file.id

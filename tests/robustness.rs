@@ -1852,3 +1852,35 @@ fn files_named_without_a_folder_are_never_refused_for_their_folder() {
     assert_eq!(run(&index, ["person", "Stalheim"]).code(), Some(0));
     assert_eq!(run(&index, ["person", "Olsen"]).code(), Some(0));
 }
+
+#[test]
+fn a_damaged_record_of_folders_is_reported_and_made_anew() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (helse, kommune) = (
+        tmp.path().join("helse/2023"),
+        tmp.path().join("kommune/2023"),
+    );
+    for (dir, person) in [
+        (&helse, ("Solveig", "Stalheim")),
+        (&kommune, ("Per", "Olsen")),
+    ] {
+        fs::create_dir_all(dir).unwrap();
+        fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
+    }
+    index_expecting(&index, &[os(&helse)], 0);
+    let current = fs::read_to_string(index.join("CURRENT")).unwrap();
+    let record = index.join(current.trim()).join("referat-roots.json");
+    fs::write(&record, "{\"2023\": ").unwrap();
+    let out = index_expecting(&index, &[os(&helse)], 0);
+    let notice: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("record of indexed folders"))
+        .collect();
+    assert_eq!(notice.len(), 1, "{}", out.stderr);
+    assert!(notice[0].contains("made anew"), "{}", out.stderr);
+    let made: Value = serde_json::from_slice(&fs::read(&record).unwrap()).unwrap();
+    assert!(made.get("2023").is_some(), "{made}");
+    index_expecting(&index, &[os(&kommune)], 1);
+}

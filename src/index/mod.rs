@@ -90,6 +90,8 @@ pub struct RootCheck {
     /// Folders indexed before from a place they are gone from, with that place:
     /// their reports are read again, so that they show where the files are now.
     pub moved: RootRecord,
+    /// Why the record on disk was not used, when it could not be read.
+    pub notice: Option<String>,
 }
 
 impl RootCheck {
@@ -238,12 +240,19 @@ impl Store {
     }
 
     /// The folders whose names start the ids of the live generation (none for an
-    /// index made before they were recorded).
-    fn indexed_roots(&self) -> RootRecord {
-        self.current_generation()
-            .and_then(|generation| fs::read(generation.join(ROOTS)).ok())
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+    /// index made before they were recorded). A record that cannot be read is
+    /// reported and taken as empty: this run's folders are recorded anew.
+    fn indexed_roots(&self) -> Result<RootRecord, String> {
+        let Some(path) = self.current_generation().map(|g| g.join(ROOTS)) else {
+            return Ok(RootRecord::new());
+        };
+        match fs::read(&path) {
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(RootRecord::new()),
+            Err(err) => Err(format!("{}: {err}", path.display())),
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|err| format!("{}: {err}", path.display()))
+            }
+        }
     }
 
     /// Checks that the folders of a run (each its name and full path, as
@@ -257,10 +266,16 @@ impl Store {
         rebuild: bool,
         roots: &[(String, PathBuf)],
     ) -> Result<RootCheck, IndexError> {
+        let mut notice = None;
         let mut recorded = if rebuild {
             RootRecord::new()
         } else {
-            self.indexed_roots()
+            self.indexed_roots().unwrap_or_else(|why| {
+                notice = Some(format!(
+                    "the record of indexed folders could not be read ({why}); it is made anew from this run's folders"
+                ));
+                RootRecord::new()
+            })
         };
         let mut this_run = RootRecord::new();
         for (name, path) in roots.iter().filter(|(name, _)| !name.is_empty()) {
@@ -291,6 +306,7 @@ impl Store {
         Ok(RootCheck {
             roots: recorded,
             moved,
+            notice,
         })
     }
 
@@ -299,7 +315,7 @@ impl Store {
     /// recorded already: an unchanged index stays as it is on disk.
     pub fn keep_roots(&self, _lock: &WriterLock, check: &RootCheck) -> Result<(), IndexError> {
         match self.current_generation() {
-            Some(generation) if self.indexed_roots() != check.roots => {
+            Some(generation) if self.indexed_roots().as_ref() != Ok(&check.roots) => {
                 self.write_roots(&generation, &check.roots)
             }
             _ => Ok(()),
