@@ -1699,14 +1699,10 @@ fn themes_across_many_reports_are_named_as_first_written_and_list_reports_oldest
     assert_eq!(dates[count - 1], "2016-08-10");
 }
 
-#[test]
-fn two_folders_with_one_name_are_refused_before_anything_is_indexed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("index");
-    let (helse, kommune) = (
-        tmp.path().join("helse/2023"),
-        tmp.path().join("kommune/2023"),
-    );
+/// `helse/2023` (Stalheim's meeting) and `kommune/2023` (Olsen's) under `base`:
+/// both would give their report the id `2023/mai.txt`.
+fn two_folders_named_2023(base: &Path) -> (PathBuf, PathBuf) {
+    let (helse, kommune) = (base.join("helse/2023"), base.join("kommune/2023"));
     for (dir, person) in [
         (&helse, ("Solveig", "Stalheim")),
         (&kommune, ("Per", "Olsen")),
@@ -1714,6 +1710,14 @@ fn two_folders_with_one_name_are_refused_before_anything_is_indexed() {
         fs::create_dir_all(dir).unwrap();
         fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
     }
+    (helse, kommune)
+}
+
+#[test]
+fn two_folders_with_one_name_are_refused_before_anything_is_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("index");
+    let (helse, kommune) = two_folders_named_2023(tmp.path());
     let refused = |out: &Run, path: &Path, other: &Path| {
         let lines: Vec<&str> = out.stderr.lines().collect();
         assert_eq!(lines.len(), 1, "{}", out.stderr);
@@ -1791,17 +1795,7 @@ fn a_moved_archive_keeps_its_ids_and_its_reports_show_where_the_files_are_now() 
 fn an_index_without_a_record_of_folders_gets_one_even_when_nothing_changed() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    let (helse, kommune) = (
-        tmp.path().join("helse/2023"),
-        tmp.path().join("kommune/2023"),
-    );
-    for (dir, person) in [
-        (&helse, ("Solveig", "Stalheim")),
-        (&kommune, ("Per", "Olsen")),
-    ] {
-        fs::create_dir_all(dir).unwrap();
-        fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
-    }
+    let (helse, kommune) = two_folders_named_2023(tmp.path());
     index_expecting(&index, &[os(&helse)], 0);
     // As an index written before folders were recorded.
     let current = fs::read_to_string(index.join("CURRENT")).unwrap();
@@ -1857,17 +1851,7 @@ fn files_named_without_a_folder_are_never_refused_for_their_folder() {
 fn a_damaged_record_of_folders_is_reported_and_made_anew() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("index");
-    let (helse, kommune) = (
-        tmp.path().join("helse/2023"),
-        tmp.path().join("kommune/2023"),
-    );
-    for (dir, person) in [
-        (&helse, ("Solveig", "Stalheim")),
-        (&kommune, ("Per", "Olsen")),
-    ] {
-        fs::create_dir_all(dir).unwrap();
-        fs::write(dir.join("mai.txt"), council_report(&[person])).unwrap();
-    }
+    let (helse, kommune) = two_folders_named_2023(tmp.path());
     index_expecting(&index, &[os(&helse)], 0);
     let current = fs::read_to_string(index.join("CURRENT")).unwrap();
     let record = index.join(current.trim()).join("referat-roots.json");
