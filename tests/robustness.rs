@@ -1505,6 +1505,26 @@ fn a_surname_shared_by_many_gives_a_short_one_line_error() {
     );
 }
 
+/// The day of the `i`-th of a series of monthly meetings from January 2000, as a
+/// report writes it ("10. januar 2000", "10. februar 2000", …).
+fn monthly_meeting_date(i: usize) -> String {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    format!("10. {} {}", MONTHS[i % 12], 2000 + i / 12)
+}
+
 /// A council meeting on `date` ("10. mai 2013") where `name` leads `council`.
 fn chaired_meeting(date: &str, council: &str, name: &str) -> String {
     format!(
@@ -1567,20 +1587,6 @@ fn a_short_people_list_breaks_ties_by_the_newest_meeting_and_counts_exactly() {
 
 #[test]
 fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first() {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
     let tmp = tempfile::tempdir().unwrap();
     let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
     fs::create_dir_all(&dir).unwrap();
@@ -1588,7 +1594,7 @@ fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first()
     // answer must not depend on which run met a name or role first.
     let count = 300;
     for i in 0..count {
-        let date = format!("10. {} {}", MONTHS[i % 12], 2000 + i / 12);
+        let date = monthly_meeting_date(i);
         // The newest report spells the name with ø, the older ones without.
         let name = if i + 1 == count {
             "Kari Nordhøy"
@@ -1633,20 +1639,6 @@ fn people_across_many_reports_shows_the_newest_spelling_and_roles_newest_first()
 
 #[test]
 fn themes_across_many_reports_are_named_as_first_written_and_list_reports_oldest_first() {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
     let tmp = tempfile::tempdir().unwrap();
     let (dir, index) = (tmp.path().join("arkiv"), tmp.path().join("index"));
     fs::create_dir_all(&dir).unwrap();
@@ -1654,7 +1646,7 @@ fn themes_across_many_reports_are_named_as_first_written_and_list_reports_oldest
     // against the dates, so the order of the files is not the order of meetings.
     let count = 200;
     for i in 0..count {
-        let date = format!("10. {} {}", MONTHS[i % 12], 2000 + i / 12);
+        let date = monthly_meeting_date(i);
         // The oldest and the newest report write the theme with its abbreviation.
         let theme = match i {
             0 => "Helseplattformen (HP)",

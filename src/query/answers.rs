@@ -113,6 +113,33 @@ fn filter_clauses(
     })
 }
 
+/// The reports that match `filter` (and `within`, if given).
+fn reports_query(
+    open: &OpenIndex,
+    filter: &ReportFilter,
+    within: Option<Box<dyn Query>>,
+) -> Result<Box<dyn Query>, QueryError> {
+    let mut clauses = filter_clauses(open, filter)?;
+    clauses.push(kind_clause(open, KIND_REPORT));
+    Ok(combine(within, clauses))
+}
+
+/// Every document `query` matches, in index order: neighbouring reports share
+/// their compressed blocks and a segment's columns are opened once.
+fn addresses(searcher: &Searcher, query: &dyn Query) -> Result<Vec<DocAddress>, QueryError> {
+    let mut found: Vec<DocAddress> = searcher
+        .search(query, &tantivy::collector::DocSetCollector)?
+        .into_iter()
+        .collect();
+    found.sort_unstable();
+    Ok(found)
+}
+
+/// The date a report counts for: the meeting, else the publish date.
+fn dated(meeting_dates: &[Date], published: Option<Date>) -> Option<Date> {
+    meeting_dates.first().copied().or(published)
+}
+
 pub(crate) fn stored_report(
     open: &OpenIndex,
     searcher: &Searcher,
@@ -155,7 +182,7 @@ pub(crate) fn report_by_id(
 
 /// The report's date: the meeting, else the publish date.
 pub fn report_date(report: &Report) -> Option<Date> {
-    report.meeting_date().or(report.published)
+    dated(&report.meeting_dates, report.published)
 }
 
 /// One person across the reports.
@@ -258,7 +285,7 @@ pub fn people(
     });
     type Tallies = HashMap<String, PersonTally>;
     let add = |mut tallies: Tallies, report: PeopleOfReport, address: DocAddress| {
-        let date = report.meeting_dates.first().copied().or(report.published);
+        let date = dated(&report.meeting_dates, report.published);
         let newest = std::cmp::Reverse(date);
         for (no, person) in report.people.into_iter().enumerate() {
             let key = name_key(&person.name);
@@ -316,9 +343,7 @@ fn people_on_the_list(
     limit: usize,
 ) -> Result<(HashSet<String>, Vec<String>), QueryError> {
     let searcher = open.searcher()?;
-    let mut clauses = filter_clauses(open, filter)?;
-    clauses.push(kind_clause(open, KIND_REPORT));
-    let query = combine(None, clauses);
+    let query = reports_query(open, filter, None)?;
     let mut collector = FacetCollector::for_field("fasett");
     collector.add_facet("/person");
     let counts = searcher.search(&*query, &collector)?;
@@ -369,8 +394,8 @@ fn merge_tallies<T: Merge>(mut a: HashMap<String, T>, b: HashMap<String, T>) -> 
 }
 
 /// Folds every report matching `filter` (and `within`, if given), read from the
-/// store as `T`, into an aggregate: each core folds a run of neighbouring reports
-/// (which share compressed blocks), and the aggregates are merged.
+/// store as `T`, into an aggregate: each core folds a run of neighbouring reports,
+/// and the aggregates are merged.
 fn fold_reports<T, A>(
     open: &OpenIndex,
     filter: &ReportFilter,
@@ -385,15 +410,7 @@ where
 {
     use rayon::prelude::*;
     let searcher = open.searcher()?;
-    let mut clauses = filter_clauses(open, filter)?;
-    clauses.push(kind_clause(open, KIND_REPORT));
-    let query = combine(within, clauses);
-    let mut found: Vec<DocAddress> = searcher
-        .search(&*query, &tantivy::collector::DocSetCollector)?
-        .into_iter()
-        .collect();
-    found.sort_unstable();
-    found
+    addresses(&searcher, &*reports_query(open, filter, within)?)?
         .par_iter()
         .with_min_len(64)
         .try_fold(&start, |aggregate, &address| {
@@ -456,15 +473,7 @@ fn column_strings(
 /// The ids of the reports matching `filter`, from the id column.
 fn report_ids(open: &OpenIndex, filter: &ReportFilter) -> Result<BTreeSet<String>, QueryError> {
     let searcher = open.searcher()?;
-    let mut clauses = filter_clauses(open, filter)?;
-    clauses.push(kind_clause(open, KIND_REPORT));
-    let query = combine(None, clauses);
-    let mut found: Vec<_> = searcher
-        .search(&*query, &tantivy::collector::DocSetCollector)?
-        .into_iter()
-        .collect();
-    // By segment, so each segment's id column is opened once.
-    found.sort_unstable();
+    let found = addresses(&searcher, &*reports_query(open, filter, None)?)?;
     let mut ids = BTreeSet::new();
     let mut values = Vec::new();
     for segment_hits in found.chunk_by(|a, b| a.segment_ord == b.segment_ord) {
@@ -882,15 +891,11 @@ pub fn person_timeline(
     let name = resolve_person(open, query)?;
     let searcher = open.searcher().map_err(QueryError::from)?;
     let facet = Facet::from_path(["person", name.as_str()]);
-    let mut clauses = filter_clauses(open, filter)?;
-    clauses.push(kind_clause(open, KIND_REPORT));
-    let query = combine(
-        Some(Box::new(TermQuery::new(
-            Term::from_facet(open.fields.facet, &facet),
-            IndexRecordOption::Basic,
-        ))),
-        clauses,
+    let term = TermQuery::new(
+        Term::from_facet(open.fields.facet, &facet),
+        IndexRecordOption::Basic,
     );
+    let query = reports_query(open, filter, Some(Box::new(term)))?;
     let top = searcher
         .search(
             &*query,
@@ -1005,7 +1010,7 @@ pub fn themes(
 ) -> Result<Vec<ThemeSummary>, QueryError> {
     type Groups = HashMap<String, ThemeTally>;
     let add = |mut groups: Groups, report: ThemesOfReport, address: DocAddress| {
-        let date = report.meeting_dates.first().copied().or(report.published);
+        let date = dated(&report.meeting_dates, report.published);
         let mut seen_here = BTreeSet::new();
         for (no, theme) in report.themes.into_iter().enumerate() {
             let key = theme_key(&theme, &report.organisations);
@@ -1141,7 +1146,7 @@ pub fn timeline(open: &OpenIndex, filter: &ReportFilter) -> Result<Vec<Meeting>,
     let add = |mut meetings: Vec<Meeting>, report: MeetingOfReport, _: DocAddress| {
         let first = report.passages.first().map_or("", |p| p.text.as_str());
         meetings.push(Meeting {
-            date: report.meeting_dates.first().copied().or(report.published),
+            date: dated(&report.meeting_dates, report.published),
             kind: kind_of_meeting(&report.title, first),
             title: report.title,
             report: report.id,
