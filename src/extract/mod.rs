@@ -288,41 +288,48 @@ fn first_words(text: &str, n: usize) -> String {
 
 /// Nynorsk or Bokmål, by the function words that differ between them.
 fn guess_language(passages: &[Passage]) -> Language {
-    const NYNORSK: &[&str] = &[
-        "ikkje", "eit", "dei", "vart", "frå", "korleis", "kva", "kven", "meir", "berre", "ho",
-        "òg", "eg", "mykje", "noko", "nokon", "blei", "vere", "ein", "desse", "då",
-    ];
-    const BOKMAL: &[&str] = &[
-        "ikke", "et", "de", "ble", "fra", "hvordan", "hva", "hvem", "mer", "bare", "hun", "jeg",
-        "mye", "noe", "noen", "være", "en", "disse", "da",
-    ];
-    // No marker word has more than seven letters, and lowercasing never makes a word
-    // shorter: longer words are passed over without being lowercased.
-    const LONGEST: usize = 7;
-    debug_assert!(
-        NYNORSK
-            .iter()
-            .chain(BOKMAL)
-            .all(|w| w.chars().count() <= LONGEST)
-    );
     let mut nn = 0usize;
     let mut nb = 0usize;
-    let mut word = String::new();
+    let mut lowered = String::new();
     for passage in passages {
         for written in passage.text.split(|c: char| !c.is_alphabetic()) {
-            if written.is_empty() || written.chars().nth(LONGEST).is_some() {
+            // No marker word has more than seven letters (four bytes at most each).
+            if written.is_empty() || written.len() > 7 * 4 || written.chars().nth(7).is_some() {
                 continue;
             }
-            word.clear();
-            word.extend(written.chars().flat_map(char::to_lowercase));
-            if NYNORSK.contains(&word.as_str()) {
-                nn += 1;
-            } else if BOKMAL.contains(&word.as_str()) {
-                nb += 1;
+            let word = if written
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                lowered.clear();
+                lowered.extend(written.chars().flat_map(char::to_lowercase));
+                lowered.as_str()
+            } else {
+                written
+            };
+            match language_marker(word) {
+                Some(Language::Nn) => nn += 1,
+                Some(Language::Nb) => nb += 1,
+                None => {}
             }
         }
     }
     if nb > nn { Language::Nb } else { Language::Nn }
+}
+
+/// The language a lowercase function word marks, if it is one of the words that
+/// differ between Nynorsk and Bokmål.
+fn language_marker(word: &str) -> Option<Language> {
+    match word {
+        "ikkje" | "eit" | "dei" | "vart" | "frå" | "korleis" | "kva" | "kven" | "meir"
+        | "berre" | "ho" | "òg" | "eg" | "mykje" | "noko" | "nokon" | "blei" | "vere" | "ein"
+        | "desse" | "då" => Some(Language::Nn),
+        "ikke" | "et" | "de" | "ble" | "fra" | "hvordan" | "hva" | "hvem" | "mer" | "bare"
+        | "hun" | "jeg" | "mye" | "noe" | "noen" | "være" | "en" | "disse" | "da" => {
+            Some(Language::Nb)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::report::{Action, Passage, Person};
@@ -1045,6 +1046,57 @@ const ABSENT: &[&str] = &[
     "sykmeld",
 ];
 
+/// The action lists a text has a word from, one bit per list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ActionWords(u8);
+
+impl ActionWords {
+    const SPOKE: u8 = 1;
+    const LED: u8 = 2;
+    const MODERATED: u8 = 4;
+    const ABSENT: u8 = 8;
+
+    /// Looks for the words of all four lists in one pass: a mention asks about its
+    /// window and its predicate, and a `contains` per word was most of the time spent
+    /// on people.
+    fn in_text(text: &str) -> ActionWords {
+        static WORDS: LazyLock<(AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+            // One pattern per word; a word in two lists carries both bits.
+            let mut words: Vec<(&str, u8)> = Vec::new();
+            for (list, bit) in [
+                (SPOKE, ActionWords::SPOKE),
+                (LED, ActionWords::LED),
+                (MODERATED, ActionWords::MODERATED),
+                (ABSENT, ActionWords::ABSENT),
+            ] {
+                for &word in list {
+                    match words.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, bits)) => *bits |= bit,
+                        None => words.push((word, bit)),
+                    }
+                }
+            }
+            let automaton =
+                AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("valid action words");
+            (automaton, words.into_iter().map(|(_, bits)| bits).collect())
+        });
+        let (automaton, bits) = &*WORDS;
+        let mut found = 0;
+        for hit in automaton.find_overlapping_iter(text) {
+            found |= bits[hit.pattern().as_usize()];
+        }
+        ActionWords(found)
+    }
+
+    fn any(self) -> bool {
+        self.0 != 0
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
 /// The label line ("Forfall:") heading a list of short name lines that the passage
 /// at `index` belongs to.
 fn attendance_label(passages: &[Passage], index: usize) -> Option<String> {
@@ -1130,16 +1182,8 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             }
         }
         // "A, rolle, og B, rolle, gav ei orientering": a pair shares the predicate.
-        let has_action = |w: &str| {
-            SPOKE
-                .iter()
-                .chain(LED)
-                .chain(MODERATED)
-                .chain(ABSENT)
-                .any(|k| w.contains(k))
-        };
         if window.find(['.', '!', '?', '\n']).is_none()
-            && !has_action(&window)
+            && !ActionWords::in_text(&window).any()
             && window.contains(" og ")
         {
             let mut following = mentions[i + 1..]
@@ -1152,6 +1196,7 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
         }
         let sentence_end = window.find(['.', '!', '?', '\n']).unwrap_or(window.len());
         let predicate = &window[..sentence_end];
+        let said = ActionWords::in_text(predicate);
         // "…, seier fagdirektør Ragnhild Sunde": a quote attributed before the name.
         static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:seier|sa|sier|meiner|mener|fortel|forteller|understrekar|understreker|legg til|legger til|forklarer|opplyser|peikar på|peker på)\s+(?:[^\s,.]+\s+){0,8}$")
@@ -1219,28 +1264,24 @@ fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Menti
             add(Action::Photographed);
             continue;
         }
-        if in_absent_block || ABSENT.iter().any(|w| predicate.contains(w)) {
+        if in_absent_block || said.has(ActionWords::ABSENT) {
             add(Action::Absent);
             continue;
         }
-        if MODERATED.iter().any(|w| predicate.contains(w)) {
+        if said.has(ActionWords::MODERATED) {
             add(Action::Moderated);
         }
         if led_by_debate {
             add(Action::Moderated);
         }
-        if LED.iter().any(|w| predicate.contains(w))
+        if said.has(ActionWords::LED)
             || line_before.trim_start().starts_with("leiar:")
             || (led_by && !led_by_debate)
         {
             add(Action::Led);
         }
         let in_list = passages[mention.passage].kind == crate::report::PassageKind::ListItem;
-        if SPOKE.iter().any(|w| predicate.contains(w))
-            || quoted
-            || verb_first
-            || (presented && in_list)
-        {
+        if said.has(ActionWords::SPOKE) || quoted || verb_first || (presented && in_list) {
             add(Action::Spoke);
         }
     }
