@@ -423,14 +423,55 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Appends the words of `text` to `out`, one space between them. Called for every
-/// text node of every page, so it writes in place rather than collecting words.
+/// Appends the words of `text` to `out`, one space between them, as
+/// `split_whitespace` would split them. Called for every text node and every line of
+/// every page, so it scans bytes and copies whole words rather than decoding chars.
 fn push_words(out: &mut String, text: &str) {
-    for (i, word) in text.split_whitespace().enumerate() {
-        if i > 0 {
+    let bytes = text.as_bytes();
+    let mut word_start: Option<usize> = None;
+    let mut first = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = whitespace_len(bytes, i);
+        if space == 0 {
+            word_start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            if !first {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
+            first = false;
+        }
+        i += space;
+    }
+    if let Some(start) = word_start {
+        if !first {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[start..]);
+    }
+}
+
+/// The length in bytes of the white space character (`char::is_whitespace`) that
+/// starts at `bytes[i]`, or 0. Continuation bytes never match a lead byte below, so
+/// the caller may step one byte at a time.
+fn whitespace_len(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        // U+2000..=U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        // U+3000
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
     }
 }
 
@@ -591,6 +632,10 @@ fn push_inline(buffer: &mut String, text: &str) {
 
 /// Splits at blank lines (two line breaks with only spaces between).
 fn split_paragraphs(buffer: &str) -> Vec<&str> {
+    // Most blocks hold no `<br>` at all.
+    if !buffer.contains('\n') {
+        return vec![buffer];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     let mut last_break: Option<usize> = None;
@@ -615,11 +660,12 @@ fn split_paragraphs(buffer: &str) -> Vec<&str> {
 
 /// "Du er her: Framsida > Politikk": a breadcrumb written as text.
 fn is_breadcrumb(text: &str) -> bool {
-    // Only the start is compared, so only the start is lowercased.
-    let start: String = text.chars().take(12).flat_map(char::to_lowercase).collect();
-    ["du er her", "du er no her", "her er du"]
-        .iter()
-        .any(|p| start.starts_with(p))
+    // The phrases are ASCII, and no other letter lowercases to their letters.
+    ["du er her", "du er no her", "her er du"].iter().any(|p| {
+        text.as_bytes()
+            .get(..p.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Trims every line of a block and drops empty ones; `<br>` breaks are kept as `\n`.
@@ -714,6 +760,28 @@ fn is_link_list(list: ElementRef<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_split_at_every_kind_of_white_space() {
+        let alphabet = [
+            "a", "æ", "–", "’", " ", "\n", "\t", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}",
+            "\u{2009}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let mut out = String::from("x");
+            push_words(&mut out, text);
+            let expected = format!("x{}", text.split_whitespace().collect::<Vec<_>>().join(" "));
+            assert_eq!(out, expected, "{text:?}");
+        }
+    }
 
     fn parse_all(html: &str) -> Page {
         parse(html, &|_| false)

@@ -19,10 +19,12 @@
 //! name, and spellings of one person are merged ("Leni A. Brækhus" and "Leni Aurora
 //! Brækhus").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::report::{Action, Passage, Person};
 
@@ -250,20 +252,59 @@ const ROLE_BOUNDARIES: &[char] = &[
 ];
 
 fn is_role_word(word: &str) -> bool {
-    let word = word
-        .trim_matches(|c: char| matches!(c, ',' | ':' | ';'))
-        .to_lowercase();
+    let word = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ':' | ';')));
     if word.chars().count() < 3 {
         return false;
     }
     // Plurals ("moderatorar", "leiarar") describe groups, not one person's role.
     let singular = !(word.ends_with("arar") || word.ends_with("erne") || word.ends_with("ane"));
-    singular && ROLE_ENDINGS.iter().any(|e| word.ends_with(e))
+    singular && has_role_ending(&word)
+}
+
+/// Whether a lowercase word ends in one of `ROLE_ENDINGS`. Asked of most words near
+/// a name: the endings are looked up by their last two bytes, not tried one by one.
+fn has_role_ending(word: &str) -> bool {
+    static BY_LAST_BYTES: LazyLock<FxHashMap<[u8; 2], Vec<&'static str>>> = LazyLock::new(|| {
+        let mut endings: FxHashMap<[u8; 2], Vec<&'static str>> = FxHashMap::default();
+        for ending in ROLE_ENDINGS {
+            endings
+                .entry(last_two_bytes(ending))
+                .or_default()
+                .push(ending);
+        }
+        endings
+    });
+    word.len() >= 2
+        && BY_LAST_BYTES
+            .get(&last_two_bytes(word))
+            .is_some_and(|endings| endings.iter().any(|e| word.ends_with(e)))
+}
+
+fn last_two_bytes(word: &str) -> [u8; 2] {
+    let bytes = word.as_bytes();
+    [bytes[bytes.len() - 2], bytes[bytes.len() - 1]]
+}
+
+/// `word` in lower case, borrowed when it already is, as most words in running text
+/// are.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = word.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+    });
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn is_role_modifier(word: &str) -> bool {
-    ROLE_MODIFIERS.contains(&word.to_lowercase().trim_matches(','))
-        || word.eq_ignore_ascii_case("ass.")
+    ROLE_MODIFIERS.contains(&lowercase(word).trim_matches(',')) || word.eq_ignore_ascii_case("ass.")
 }
 
 fn opens_role(word: &str) -> bool {
@@ -1076,8 +1117,11 @@ impl ActionWords {
                     }
                 }
             }
-            let automaton =
-                AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("valid action words");
+            // Built once, so the automaton can be the fastest to search.
+            let automaton = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words.iter().map(|(w, _)| w))
+                .expect("valid action words");
             (automaton, words.into_iter().map(|(_, bits)| bits).collect())
         });
         let (automaton, bits) = &*WORDS;
@@ -1318,6 +1362,28 @@ mod tests {
                 people.iter().map(|p| &p.name).collect::<Vec<_>>()
             )
         })
+    }
+
+    #[test]
+    fn role_words_are_known_by_their_ending_in_any_case() {
+        for word in [
+            "Kommunedirektør,",
+            "LEIAR:",
+            "seksjonsleiar",
+            "Fagdir.",
+            "ordførar;",
+        ] {
+            assert!(is_role_word(word), "{word}");
+        }
+        for word in ["leiarar", "Leiarane", "møte", "le", "Ølen"] {
+            assert!(!is_role_word(word), "{word}");
+        }
+        assert!(is_role_modifier("Tidlegare"));
+        assert!(is_role_modifier("konstituert,"));
+        assert!(!is_role_modifier("Kari"));
+        assert_eq!(lowercase("leiar"), Cow::Borrowed("leiar"));
+        assert_eq!(lowercase("ØRSTA"), "ørsta");
+        assert_eq!(lowercase("ǅemal"), "ǆemal");
     }
 
     #[test]
