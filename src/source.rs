@@ -360,6 +360,12 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {
+    // Nearly every page starts with `<` (after a BOM and blank lines): no need to
+    // decode and lowercase its head to know.
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if start.trim_ascii_start().starts_with(b"<") {
+        return true;
+    }
     let head = &bytes[..bytes.len().min(2048)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
@@ -429,7 +435,8 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 /// the round trip gives valid UTF-8, so correct text is never touched.
 fn repair_mojibake(text: String) -> String {
     const MARKERS: &[&str] = &["Ã¦", "Ã¸", "Ã¥", "Ã†", "Ã˜", "Ã…", "Ã©"];
-    if !MARKERS.iter().any(|m| text.contains(m)) {
+    // Every marker starts with "Ã": one search settles nearly every text.
+    if !text.contains('Ã') || !MARKERS.iter().any(|m| text.contains(m)) {
         return text;
     }
     let (bytes, _, unmappable) = WINDOWS_1252.encode(&text);

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
@@ -639,8 +640,10 @@ fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec
         if surnames.iter().filter(|(_, s)| s == name).count() > 1 {
             continue;
         }
+        // One searcher per surname for all the passages.
+        let finder = memmem::Finder::new(name);
         for (index, passage) in passages.iter().enumerate() {
-            for (start, end) in whole_word_matches(&passage.text, name) {
+            for (start, end) in whole_word_matches(&passage.text, &finder) {
                 let inside_full = mentions
                     .iter()
                     .any(|m| m.passage == index && m.start <= start && end <= m.end);
@@ -664,12 +667,13 @@ fn link_surnames(passages: &[Passage], people: &mut [Person], mentions: &mut Vec
 }
 
 /// Where `word` occurs in `text` as a whole word.
-fn whole_word_matches(text: &str, word: &str) -> Vec<(usize, usize)> {
-    text.match_indices(word)
-        .filter(|(at, _)| {
+fn whole_word_matches(text: &str, word: &memmem::Finder<'_>) -> Vec<(usize, usize)> {
+    let len = word.needle().len();
+    word.find_iter(text.as_bytes())
+        .filter(|at| {
             let before = text[..*at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            let next_word = text[at + word.len()..]
+            let after = text[at + len..].chars().next();
+            let next_word = text[at + len..]
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
@@ -694,7 +698,7 @@ fn whole_word_matches(text: &str, word: &str) -> Vec<(usize, usize)> {
                 && !after.is_some_and(char::is_alphanumeric)
                 && !place
         })
-        .map(|(at, _)| (at, at + word.len()))
+        .map(|at| (at, at + len))
         .collect()
 }
 
