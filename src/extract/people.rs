@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use memchr::memmem;
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::report::{Action, Passage, Person};
 
@@ -105,6 +105,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Med",
     "Sak",
 ];
+
+/// Whether `word` is one of `NOT_NAME_WORDS`: asked of every capitalised word in a
+/// run of two or more.
+fn is_not_name_word(word: &str) -> bool {
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    WORDS.contains(word)
+}
 
 /// Endings of words that name a role ("kommunedirektør", "seksjonsleiar").
 const ROLE_ENDINGS: &[&str] = &[
@@ -478,6 +486,10 @@ fn is_agency(words: &[&str]) -> bool {
 fn full_names(text: &str) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
     for run in CAPITALISED_RUN.find_iter(text) {
+        // A name has two words at least; most runs are one word opening a sentence.
+        if !run.as_str().contains([' ', '\t']) {
+            continue;
+        }
         let words: Vec<(usize, &str)> = split_words(run.as_str())
             .into_iter()
             .map(|(at, w)| (run.start() + at, w))
@@ -485,7 +497,7 @@ fn full_names(text: &str) -> Vec<(usize, usize)> {
         let mut i = 0;
         while i < words.len() {
             let credited = text[..words[i].0].trim_end().ends_with("Foto:");
-            let organisation_word = NOT_NAME_WORDS.contains(&words[i].1);
+            let organisation_word = is_not_name_word(words[i].1);
             if organisation_word || !(is_given_name(words[i].1) || credited) {
                 i += 1;
                 continue;
@@ -563,7 +575,7 @@ fn is_name_word(word: &str) -> bool {
         return true;
     }
     let bare = word.trim_end_matches('.');
-    if NOT_NAME_WORDS.contains(&bare) {
+    if is_not_name_word(bare) {
         return false;
     }
     let mut chars = bare.chars();
