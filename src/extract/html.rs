@@ -428,32 +428,50 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
 /// every page, so it scans bytes and copies whole words rather than decoding chars.
 fn push_words(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    let mut word_start: Option<usize> = None;
-    let mut first = true;
     let mut i = 0;
-    while i < bytes.len() {
-        let space = whitespace_len(bytes, i);
-        if space == 0 {
-            word_start.get_or_insert(i);
-            i += 1;
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            if !first {
-                out.push(' ');
+    let mut first = true;
+    loop {
+        while i < bytes.len() {
+            match whitespace_len(bytes, i) {
+                0 => break,
+                len => i += len,
             }
-            out.push_str(&text[start..i]);
-            first = false;
         }
-        i += space;
-    }
-    if let Some(start) = word_start {
+        if i == bytes.len() {
+            return;
+        }
+        let start = i;
+        // Within a word only a few bytes can start white space: the rest are passed
+        // by one table lookup each.
+        while i < bytes.len()
+            && !(MAY_START_SPACE[usize::from(bytes[i])] && whitespace_len(bytes, i) > 0)
+        {
+            i += 1;
+        }
         if !first {
             out.push(' ');
         }
-        out.push_str(&text[start..]);
+        out.push_str(&text[start..i]);
+        first = false;
     }
 }
+
+/// The bytes a white space character can start with: ASCII controls and space, and
+/// the lead bytes of the others.
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x09;
+    while b <= 0x0D {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x20] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
 
 /// The length in bytes of the white space character (`char::is_whitespace`) that
 /// starts at `bytes[i]`, or 0. Continuation bytes never match a lead byte below, so
