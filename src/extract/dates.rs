@@ -11,7 +11,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
-use super::prefilter::AnyCase;
+use super::prefilter::{AnyCase, captures_where};
 
 /// A point in time as precise as the text makes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -234,7 +234,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
     let (has_month, has_relative) = date_hints(text);
 
-    for caps in CROSS_MONTH.captures_iter(if has_digit { text } else { "" }) {
+    for caps in captures_where(&CROSS_MONTH, text, has_digit) {
         let whole = caps.get(0).expect("match");
         let (Some(m1), Some(m2)) = (month_number(&caps[2]), month_number(&caps[4])) else {
             continue;
@@ -267,7 +267,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in TEXTUAL.captures_iter(if has_digit { text } else { "" }) {
+    for caps in captures_where(&TEXTUAL, text, has_digit) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -310,7 +310,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in ISO.captures_iter(if has_digit { text } else { "" }) {
+    for caps in captures_where(&ISO, text, has_digit) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -323,7 +323,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         }
     }
 
-    for caps in NUMERIC.captures_iter(if has_digit { text } else { "" }) {
+    for caps in captures_where(&NUMERIC, text, has_digit) {
         let whole = caps.get(0).expect("match");
         let (start, end) = (whole.start(), whole.end());
         // Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
@@ -349,7 +349,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         }
     }
 
-    for caps in MONTH_ONLY.captures_iter(if has_month { text } else { "" }) {
+    for caps in captures_where(&MONTH_ONLY, text, has_month) {
         let whole = caps.get(0).expect("match");
         let claimed = rejected
             .iter()

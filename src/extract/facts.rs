@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::prefilter::AnyCase;
+use super::prefilter::{AnyCase, captures_where, first_captures};
 use crate::report::{Organisation, Passage, PassageKind};
 
 static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,7 +142,7 @@ pub fn find_themes(
                 push_theme(&mut themes, clean_theme(&caps[1]));
             }
         }
-        if let Some(caps) = MEETING_ABOUT.captures(text) {
+        if let Some(caps) = first_captures(&MEETING_ABOUT, text) {
             let theme = caps
                 .get(1)
                 .or_else(|| caps.get(2))
@@ -167,7 +167,7 @@ pub fn find_themes(
         {
             push_theme(&mut themes, clean_theme(first));
         }
-        if let Some(caps) = THEME_SENTENCE.captures(text) {
+        if let Some(caps) = first_captures(&THEME_SENTENCE, text) {
             let theme = &caps[1];
             if !theme.contains('«') && !theme.trim_start().starts_with(':') {
                 push_theme(&mut themes, clean_theme(theme));
@@ -202,7 +202,7 @@ pub fn find_themes(
         }
         // A case number has a slash ("Sak 12/23").
         for line in text.lines().filter(|line| line.contains('/')) {
-            if let Some(caps) = AGENDA_CASE.captures(line.trim()) {
+            if let Some(caps) = first_captures(&AGENDA_CASE, line.trim()) {
                 push_theme(&mut themes, clean_theme(&caps[1]));
             }
         }
@@ -229,7 +229,7 @@ pub fn find_themes(
                 push_theme(&mut themes, heading);
             }
         }
-        if let Some(caps) = PRESENTED.captures(text) {
+        if let Some(caps) = first_captures(&PRESENTED, text) {
             for project in split_projects(&caps[1]) {
                 push_theme(&mut themes, clean_theme(&project));
             }
@@ -367,16 +367,14 @@ pub fn find_places(passages: &[Passage]) -> Vec<String> {
     for passage in passages.iter().take(12) {
         // A later meeting's venue ("Neste møte blir på …") is not this meeting's.
         let text = cut_at_next_meeting(&passage.text);
-        let halls = if HALL_WORDS.is_match(text) { text } else { "" };
-        for caps in HALL.captures_iter(halls) {
+        for caps in captures_where(&HALL, text, HALL_WORDS.is_match(text)) {
             push_place(&mut places, &caps[1]);
             if let Some(town) = caps.get(2) {
                 push_place(&mut places, town.as_str());
             }
         }
         // A venue is only taken when one of its words is a venue word or a hotel.
-        let venues = if VENUE_NAMES.is_match(text) { text } else { "" };
-        for caps in NAMED_VENUE.captures_iter(venues) {
+        for caps in captures_where(&NAMED_VENUE, text, VENUE_NAMES.is_match(text)) {
             let venue = &caps[1];
             let words: Vec<&str> = venue.split_whitespace().collect();
             let is_venue = words.iter().any(|w| VENUE_WORDS.contains(w))
@@ -414,7 +412,7 @@ static PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_participants(passages: &[Passage]) -> Option<u32> {
     passages
         .iter()
-        .find_map(|p| PARTICIPANTS.captures(&p.text))
+        .find_map(|p| first_captures(&PARTICIPANTS, &p.text))
         .and_then(|c| c[1].parse().ok())
 }
 
@@ -468,8 +466,9 @@ fn word_start_captures<'t>(
     let mut from = 0;
     std::iter::from_fn(move || {
         while from <= text.len() {
-            let caps = pattern.captures_at(text, from)?;
-            let found = caps.get(0)?;
+            // Found first, captured only when it starts a word: a capturing search
+            // allocates its groups.
+            let found = pattern.find_at(text, from)?;
             let starts_word = !text[..found.start()]
                 .chars()
                 .next_back()
@@ -480,7 +479,7 @@ fn word_start_captures<'t>(
                 } else {
                     next_char(text, found.start())
                 };
-                return Some(caps);
+                return pattern.captures_at(text, found.start());
             }
             from = next_char(text, found.start());
         }
@@ -507,7 +506,7 @@ pub fn find_organisations(passages: &[Passage]) -> Vec<Organisation> {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    for caps in BRACKETED_ABBREVIATION.captures_iter(&text) {
+    for caps in captures_where(&BRACKETED_ABBREVIATION, &text, true) {
         let (Some(bracket), Some(inside)) = (caps.get(0), caps.get(1)) else {
             continue;
         };

@@ -26,6 +26,7 @@ use regex::Regex;
 use crate::report::{DateMention, Language, Passage, Report};
 use crate::source::{Document, Format};
 use dates::{DateContext, DateValue, FoundDate, find_dates};
+use prefilter::first_captures;
 
 /// Why a document yields no report.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
@@ -167,7 +168,7 @@ fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
     let before_title = page_lines.iter().take_while(|l| l.as_str() != title);
     std::iter::once(title)
         .chain(before_title.map(String::as_str))
-        .find_map(|line| YEAR.captures(line))
+        .find_map(|line| first_captures(&YEAR, line))
         .and_then(|c| c[1].parse().ok())
 }
 

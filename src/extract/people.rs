@@ -27,6 +27,7 @@ use memchr::memmem;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::prefilter::first_captures;
 use crate::report::{Action, Passage, Person};
 
 // Given names (`GIVEN_NAMES`, from `data/given_names.txt`), compiled by the build
@@ -846,7 +847,7 @@ fn employer_after(segment: &str) -> Option<String> {
         Regex::new(r"^\s+((?:i|ved|på|frå|fra|hjå|hos)\s+\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|sjukehus|sykehus|og|HF))*)\s*(?:[.,;!?]|$)")
             .expect("valid regex")
     });
-    EMPLOYER.captures(segment).map(|c| c[1].to_string())
+    first_captures(&EMPLOYER, segment).map(|c| c[1].to_string())
 }
 
 /// "Name (role)".
@@ -874,7 +875,7 @@ fn role_as_predicate(segment: &str) -> Vec<String> {
             .expect("valid regex")
     });
     let sentence_end = segment.find(['.', '!', '?', '\n']).unwrap_or(segment.len());
-    let Some(caps) = PREDICATE.captures(&segment[..sentence_end]) else {
+    let Some(caps) = first_captures(&PREDICATE, &segment[..sentence_end]) else {
         return Vec::new();
     };
     let phrase = caps[1].trim();

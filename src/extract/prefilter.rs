@@ -6,6 +6,7 @@
 //! round: a rule behind one finds exactly what it found without it.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Captures, Regex};
 
 /// Words looked for in any letter case, as a case-insensitive pattern (`(?i)`) would
 /// match them.
@@ -50,6 +51,28 @@ impl AnyCase {
     }
 }
 
+/// The captures of `pattern` in `haystack`, searched only when `may_match` lets it.
+///
+/// The regex crate allocates the groups of every capturing search, whether it finds
+/// anything or not, and most passages hold no match of most patterns: a plain search
+/// first allocates nothing, and spares the allocator the work that, shared between
+/// the cores, cost more than the search itself.
+pub fn captures_where<'h>(
+    pattern: &Regex,
+    haystack: &'h str,
+    may_match: bool,
+) -> impl Iterator<Item = Captures<'h>> {
+    (may_match && pattern.is_match(haystack))
+        .then(|| pattern.captures_iter(haystack))
+        .into_iter()
+        .flatten()
+}
+
+/// The first captures of `pattern` in `haystack`, searched as [`captures_where`] does.
+pub fn first_captures<'h>(pattern: &Regex, haystack: &'h str) -> Option<Captures<'h>> {
+    captures_where(pattern, haystack, true).next()
+}
+
 /// A lowercase word in every mix of cases of its non-ASCII letters ("møte",
 /// "mØte"): the automaton folds the case of ASCII letters itself.
 fn cased_variants(word: &str) -> Vec<String> {
@@ -77,6 +100,22 @@ fn cased_variants(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captures_are_those_of_the_pattern_unless_the_gate_is_shut() {
+        let pattern = Regex::new(r"(\d+)\.(\d+)").unwrap();
+        let text = "frå 1.2 til 3.45, ikkje 6";
+        let found: Vec<(String, String)> = captures_where(&pattern, text, true)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect();
+        assert_eq!(found, [("1".into(), "2".into()), ("3".into(), "45".into())]);
+        assert_eq!(captures_where(&pattern, text, false).count(), 0);
+        assert_eq!(captures_where(&pattern, "ingen tal", true).count(), 0);
+        assert_eq!(
+            first_captures(&pattern, text).map(|c| c[0].to_string()),
+            Some("1.2".into())
+        );
+    }
 
     #[test]
     fn words_are_found_in_any_case() {
