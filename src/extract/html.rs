@@ -601,6 +601,11 @@ impl<'a> Walker<'a> {
     /// Ends the current block. `<br><br>` inside one block separates paragraphs, as
     /// on old pages that have no `<p>`.
     fn flush(&mut self) {
+        // Every block flushes as it opens and closes: most find nothing to write.
+        if self.buffer.trim_start().is_empty() {
+            self.buffer.clear();
+            return;
+        }
         let kind = self.kinds.last().copied().unwrap_or(PassageKind::Paragraph);
         for paragraph in split_paragraphs(&self.buffer) {
             let text = clean_block(paragraph);

@@ -541,7 +541,8 @@ fn full_names(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn split_words(run: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
+    // Room for a clause's words at once, rather than growing four times.
+    let mut words = Vec::with_capacity(16);
     let mut start = None;
     for (i, c) in run.char_indices() {
         if c.is_whitespace() {
