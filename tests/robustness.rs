@@ -1783,6 +1783,12 @@ fn a_moved_archive_keeps_its_ids_and_its_reports_show_where_the_files_are_now() 
     );
 }
 
+/// Where the current generation of `index` records the folders it indexed.
+fn record_of_folders(index: &Path) -> PathBuf {
+    let current = fs::read_to_string(index.join("CURRENT")).unwrap();
+    index.join(current.trim()).join("referat-roots.json")
+}
+
 #[test]
 fn an_index_without_a_record_of_folders_gets_one_even_when_nothing_changed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1790,8 +1796,7 @@ fn an_index_without_a_record_of_folders_gets_one_even_when_nothing_changed() {
     let (helse, kommune) = two_folders_named_2023(tmp.path());
     index_expecting(&index, &[os(&helse)], 0);
     // As an index written before folders were recorded.
-    let current = fs::read_to_string(index.join("CURRENT")).unwrap();
-    let record = index.join(current.trim()).join("referat-roots.json");
+    let record = record_of_folders(&index);
     fs::remove_file(&record).unwrap();
     let out = index_expecting(&index, &[os(&helse)], 0);
     assert!(out.summary().contains("1 unchanged"), "{}", out.summary());
@@ -1845,8 +1850,7 @@ fn a_damaged_record_of_folders_is_reported_and_made_anew() {
     let index = tmp.path().join("index");
     let (helse, kommune) = two_folders_named_2023(tmp.path());
     index_expecting(&index, &[os(&helse)], 0);
-    let current = fs::read_to_string(index.join("CURRENT")).unwrap();
-    let record = index.join(current.trim()).join("referat-roots.json");
+    let record = record_of_folders(&index);
     fs::write(&record, "{\"2023\": ").unwrap();
     let out = index_expecting(&index, &[os(&helse)], 0);
     let notice: Vec<&str> = out

@@ -441,11 +441,7 @@ fn push_words(out: &mut String, text: &str) {
             return;
         }
         let start = i;
-        // Within a word only a few bytes can start white space: the rest are passed
-        // by one table lookup each.
-        while i < bytes.len()
-            && !(MAY_START_SPACE[usize::from(bytes[i])] && whitespace_len(bytes, i) > 0)
-        {
+        while i < bytes.len() && whitespace_len(bytes, i) == 0 {
             i += 1;
         }
         if !first {
@@ -477,6 +473,10 @@ const MAY_START_SPACE: [bool; 256] = {
 /// starts at `bytes[i]`, or 0. Continuation bytes never match a lead byte below, so
 /// the caller may step one byte at a time.
 fn whitespace_len(bytes: &[u8], i: usize) -> usize {
+    // Most bytes are passed by one table lookup.
+    if !MAY_START_SPACE[usize::from(bytes[i])] {
+        return 0;
+    }
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match bytes[i] {
         b'\t'..=b'\r' | b' ' => 1,
@@ -790,13 +790,15 @@ mod tests {
             "a", "æ", "–", "’", " ", "\n", "\t", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}",
             "\u{2009}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}",
         ];
+        // Every text of up to three of them, each once.
         let mut texts = vec![String::new()];
+        let mut layer = texts.clone();
         for _ in 0..3 {
-            let longer: Vec<String> = texts
+            layer = layer
                 .iter()
                 .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
                 .collect();
-            texts.extend(longer);
+            texts.extend(layer.iter().cloned());
         }
         for text in &texts {
             let mut out = String::from("x");
