@@ -21,6 +21,10 @@ pub struct Report {
     pub language: Language,
     /// Dates of the meeting itself, first = the (first) meeting day.
     pub meeting_dates: Vec<Date>,
+    /// The meeting's month (`2023-10`) when the text names only the month ("årsmøtet
+    /// i oktober 2023"); absent when a day is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_month: Option<String>,
     pub published: Option<Date>,
     pub places: Vec<String>,
     /// Number of participants, when the report states it.

@@ -106,7 +106,11 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
             .map(|d| d.year())
             .or_else(|| header_year(&title, &page_lines)),
     };
-    let (meeting_dates, dates_mentioned) = meeting_and_other_dates(&title, &passages, &ctx);
+    let MeetingDates {
+        days: meeting_dates,
+        month: meeting_month,
+        others: dates_mentioned,
+    } = meeting_and_other_dates(&title, &passages, &ctx);
     let language = guess_language(&passages);
     let people = people::find_people(&passages);
     let themes = facts::find_themes(&passages, |index, sentence| {
@@ -125,6 +129,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         title,
         language,
         meeting_dates,
+        meeting_month,
         published,
         places: facts::find_places(&passages),
         participants: facts::find_participants(&passages),
@@ -183,31 +188,43 @@ static NOT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// When the meeting was, and the other dates a report mentions.
+struct MeetingDates {
+    /// The meeting's days, first = the day it began.
+    days: Vec<Date>,
+    /// `YYYY-MM` when the text gives only the meeting's month.
+    month: Option<String>,
+    others: Vec<DateMention>,
+}
+
 /// Picks the meeting day(s) and lists every other date with its phrase.
 ///
 /// The meeting is the first full date in the title, else the first full date in a
 /// sentence about a meeting taking place that is not introduced as a deadline, a
-/// publication or a plan. A report about no meeting gets no meeting date.
-fn meeting_and_other_dates(
-    title: &str,
-    passages: &[Passage],
-    ctx: &DateContext,
-) -> (Vec<Date>, Vec<DateMention>) {
-    let mut meeting: Option<FoundDate> = find_dates(title, ctx)
-        .into_iter()
-        .find(|f| f.value.day().is_some());
+/// publication or a plan. Without such a day, the first month named the same way
+/// ("årsmøtet i oktober 2019") is the meeting's month. A report about no meeting
+/// gets neither.
+fn meeting_and_other_dates(title: &str, passages: &[Passage], ctx: &DateContext) -> MeetingDates {
+    let in_title = find_dates(title, ctx);
+    let mut meeting: Option<FoundDate> = in_title.iter().find(|f| f.value.day().is_some()).cloned();
+    let mut month: Option<DateValue> = in_title
+        .iter()
+        .find(|f| f.value.day().is_none() && MEETING_WORDS.is_match(title))
+        .map(|f| f.value);
     let mut mentions: Vec<DateMention> = Vec::new();
     for passage in passages {
         for found in find_dates(&passage.text, ctx) {
             let sentence = sentence_around(&passage.text, found.start, found.end);
             let before = &passage.text[sentence.0..found.start];
-            let is_meeting = meeting.is_none()
-                && found.value.day().is_some()
+            let about_meeting = meeting.is_none()
                 && MEETING_WORDS.is_match(&passage.text[sentence.0..sentence.1])
                 && !NOT_MEETING.is_match(before);
-            if is_meeting {
+            if about_meeting && found.value.day().is_some() {
                 meeting = Some(found);
                 continue;
+            }
+            if about_meeting && month.is_none() {
+                month = Some(found.value);
             }
             // The meeting day itself, or its month ("Frå møtet mai 2023"), adds nothing.
             let is_same_as_meeting = meeting.as_ref().is_some_and(|m| {
@@ -219,7 +236,7 @@ fn meeting_and_other_dates(
             }
         }
     }
-    let meeting_dates = match meeting {
+    let days = match meeting {
         Some(found) => {
             let first = found.value.day().into_iter();
             let mut days: Vec<Date> = first.collect();
@@ -237,7 +254,15 @@ fn meeting_and_other_dates(
         }
         None => Vec::new(),
     };
-    (meeting_dates, mentions)
+    let month = month.filter(|_| days.is_empty()).map(|m| m.iso());
+    if let Some(month) = &month {
+        mentions.retain(|m| &m.date != month);
+    }
+    MeetingDates {
+        days,
+        month,
+        others: mentions,
+    }
 }
 
 fn push_mention(mentions: &mut Vec<DateMention>, found: &FoundDate) {
@@ -358,6 +383,23 @@ mod tests {
         let other: Vec<&str> = r.dates_mentioned.iter().map(|m| m.date.as_str()).collect();
         assert_eq!(other, ["2023-09-07", "2023-12-07"]);
         assert!(!r.passages.iter().any(|p| p.text.contains("Publisert")));
+    }
+
+    #[test]
+    fn a_meeting_known_only_by_its_month() {
+        let r = text_report(
+            "Årsmøte i laget\n\nÅrsmøtet vart halde i oktober 2019, med 30 medlemer til stades.\n\nNeste møte er 12. mars 2020.\n",
+        );
+        assert!(r.meeting_dates.is_empty());
+        assert_eq!(r.meeting_month.as_deref(), Some("2019-10"));
+        let other: Vec<&str> = r.dates_mentioned.iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(other, ["2020-03-12"]);
+        // A day, where the text gives one, is the meeting; the month is not kept.
+        let r = text_report(
+            "Årsmøte i laget\n\nÅrsmøtet i oktober 2019 vart halde 17. oktober 2019 på skulen.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2019, 10, 17)]);
+        assert_eq!(r.meeting_month, None);
     }
 
     #[test]
