@@ -134,6 +134,7 @@ pub fn find_themes(
     names_a_person: impl Fn(usize, &str) -> bool,
 ) -> Vec<String> {
     let mut themes = Vec::new();
+    let mut case_titles = super::agenda::case_titles(passages).into_iter().peekable();
     for (index, passage) in passages.iter().enumerate() {
         let text = &passage.text;
         let has_intro = THEME_INTRO.is_match(text);
@@ -200,11 +201,8 @@ pub fn find_themes(
                 taken += 1;
             }
         }
-        // A case number has a slash ("Sak 12/23").
-        for line in text.lines().filter(|line| line.contains('/')) {
-            if let Some(caps) = first_captures(&AGENDA_CASE, line.trim()) {
-                push_theme(&mut themes, clean_theme(&caps[1]));
-            }
+        while let Some((_, title)) = case_titles.next_if(|(at, _)| *at == index) {
+            push_theme(&mut themes, clean_theme(&title));
         }
         if passage.kind == PassageKind::Heading {
             let heading = clean_theme(text);

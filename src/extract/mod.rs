@@ -11,6 +11,7 @@
 //! back to an engine many times slower. Where a keyword begins or ends in one of
 //! those letters, the pattern says "not a letter or digit" instead.
 
+mod agenda;
 pub mod dates;
 pub mod facts;
 pub mod html;

@@ -1,0 +1,203 @@
+//! Agenda: the numbered cases of minutes and agendas ("Sak 12/24 Budsjett 2025"),
+//! whose titles are the report's themes.
+//!
+//! Cases come in three shapes: one per line ("PS 12/24 Budsjett 2025"), the number
+//! on its own line with the title on the next ("Sak 046/2020" / "Godkjenning av
+//! innkalling"), and, in the text layer of PDF minutes, a whole case list run
+//! together on one line ("Saksliste: Sak nr. Saktittel 091/16 GODKJENNING AV MØTEBOK
+//! 092/16 BUSETTING AV FLYKNINGAR …"). A bare number ("091/16") is only a case where
+//! the passage is a case list (it says "saksliste" or "sak nr.") or numbers follow
+//! one another as a list does: elsewhere "12/24" may be a date or a file number.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::report::Passage;
+
+/// A case number, with the word before it when there is one ("Sak", "PS", "RS").
+static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(•\-–])((?:(?:sak|saksnr\.?|sak\s+nr\.?|ps|rs|ds|os|fs|ks|fsak|ksak)\s*)?)(\d{1,3})\s*/\s*(\d{2,4})(?:\s*[:.)–—-](?:\s|$)|\s|$)")
+        .expect("valid regex")
+});
+
+/// Words that make a passage a case list, where bare numbers are cases.
+static CASE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)sakliste|saksliste|sak\s*nr|saksnr|sakstittel|saktittel|saksoversikt|dagsorden",
+    )
+    .expect("valid regex")
+});
+
+/// Where a run-together title ends: a page number, a table header, a section label.
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:side\s+\d+(?:\s+av\s+\d+)?|saksprotokoll|saksframlegg|sakspapir|arkivsak|vedtak\s*:|tilråding|innstilling\s*:|rådmannen\s+tilrår|kommunedirektøren\s+tilrår)(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// One case number found in a passage.
+struct CaseNumber {
+    /// Where the number (with its label) starts and where its title may start.
+    start: usize,
+    end: usize,
+    labelled: bool,
+    /// "12/24": the number and the year, to tell repeats of one case apart.
+    key: (u32, u32),
+}
+
+fn case_numbers(text: &str) -> Vec<CaseNumber> {
+    CASE_NUMBER
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let label = caps.get(1)?;
+            let number: u32 = caps[2].parse().ok()?;
+            let year: u32 = caps[3].parse().ok()?;
+            // A date ("12/3") or a fraction is not a case: cases carry a year.
+            let year_ok = matches!(caps[3].len(), 2 | 4);
+            year_ok.then_some(CaseNumber {
+                start: label.start().min(caps.get(2)?.start()),
+                end: whole.end(),
+                labelled: !label.as_str().trim().is_empty(),
+                key: (number, year % 100),
+            })
+        })
+        .collect()
+}
+
+/// The titles of the numbered cases in `passages`, in order, each case once, with
+/// the passage each case number is in.
+pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut titles = Vec::new();
+    for (index, passage) in passages.iter().enumerate() {
+        let text = passage.text.as_str();
+        if !text.contains('/') {
+            continue;
+        }
+        let numbers = case_numbers(text);
+        let is_list = CASE_LIST.is_match(text);
+        for (i, number) in numbers.iter().enumerate() {
+            let next_start = numbers.get(i + 1).map_or(text.len(), |n| n.start);
+            // Bare numbers count in a case list, or when another number follows
+            // one title later, as in a run-together list.
+            let in_run = numbers.len() >= 3 && (i + 1 < numbers.len() || i > 0);
+            if !(number.labelled || is_list || in_run) {
+                continue;
+            }
+            let mut title = title_from(&text[number.end.min(next_start)..next_start]);
+            if title.is_empty() && next_start == text.len() && text[number.end..].trim().is_empty()
+            {
+                // The number alone on its line: the title is the next line.
+                title = passages
+                    .get(index + 1)
+                    .filter(|next| case_numbers(&next.text).is_empty())
+                    .map(|next| title_from(&next.text))
+                    .unwrap_or_default();
+            }
+            if title.is_empty() || seen.contains(&number.key) {
+                continue;
+            }
+            seen.push(number.key);
+            titles.push((index, title));
+        }
+    }
+    titles
+}
+
+/// A case title from the text after its number: its first line, cut where the
+/// next part of the minutes begins, without trailing punctuation.
+fn title_from(after: &str) -> String {
+    let line = after.trim_start().lines().next().unwrap_or_default();
+    let line = match TITLE_END.find(line) {
+        Some(end) => &line[..end.start()],
+        None => line,
+    };
+    let title = line
+        .trim()
+        .trim_end_matches(['.', ',', ':', ';', '-', '–', ' '])
+        .trim();
+    let words = title.split_whitespace().count();
+    let starts_with_letter = title.chars().next().is_some_and(char::is_alphabetic);
+    // "og 055/2020 blir …": a conjunction between two numbers is no title.
+    let conjunction = matches!(title.split_whitespace().next(), Some("og" | "and" | "-"));
+    if !starts_with_letter || conjunction || words > 25 || title.chars().count() < 3 {
+        return String::new();
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::PassageKind;
+
+    fn titles(texts: &[&str]) -> Vec<String> {
+        let passages: Vec<Passage> = texts
+            .iter()
+            .map(|t| Passage::new(PassageKind::Paragraph, *t))
+            .collect();
+        case_titles(&passages).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn one_case_per_line() {
+        assert_eq!(
+            titles(&["PS 12/24 Budsjett 2025\nSak 13/24: Godkjenning av protokoll."]),
+            ["Budsjett 2025", "Godkjenning av protokoll"]
+        );
+    }
+
+    #[test]
+    fn the_title_on_the_line_after_the_number() {
+        assert_eq!(
+            titles(&[
+                "Sak 046/2020",
+                "Godkjenning av innkalling og dagsorden",
+                "Sak 047/2020",
+                "Orientering frå direktøren",
+            ]),
+            [
+                "Godkjenning av innkalling og dagsorden",
+                "Orientering frå direktøren"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_case_list_run_together_by_a_pdf_text_layer() {
+        assert_eq!(
+            titles(&[
+                "SAKLISTE Sak nr. Sakstittel 001/19 Godkjenning av innkalling 002/19 Val av leiar til styret 003/19 Bustadplan for Indre bygd Side 1"
+            ]),
+            [
+                "Godkjenning av innkalling",
+                "Val av leiar til styret",
+                "Bustadplan for Indre bygd"
+            ]
+        );
+        // Without a case-list word, three numbers in a row still make a list.
+        assert_eq!(
+            titles(&["010/21 VEGLYS 011/21 KYRKJEGARDEN 012/21 BUDSJETT 2022 RÅDMANNEN TILRÅR"]),
+            ["VEGLYS", "KYRKJEGARDEN", "BUDSJETT 2022"]
+        );
+    }
+
+    #[test]
+    fn a_case_repeated_later_is_taken_once() {
+        assert_eq!(
+            titles(&[
+                "Saksliste: 091/16 GODKJENNING AV MØTEBOK 092/16 BUSETTING AV FLYKNINGAR",
+                "091/16: GODKJENNING AV MØTEBOK RÅDMANNEN TILRÅR Møteboka vert godkjend",
+            ]),
+            ["GODKJENNING AV MØTEBOK", "BUSETTING AV FLYKNINGAR"]
+        );
+    }
+
+    #[test]
+    fn dates_file_numbers_and_references_are_not_cases() {
+        assert!(titles(&["Arkivsaknr.: 15/40-1. Møtet er 12/3 kl 10."]).is_empty());
+        assert!(titles(&["Han viste til 2019/20 og meinte at dette var nok."]).is_empty());
+        assert!(titles(&["Sak 054/2020 og 055/2020 blir behandla i lukka del"]).is_empty());
+    }
+}
