@@ -113,7 +113,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         others: dates_mentioned,
     } = meeting_and_other_dates(&title, &passages, &ctx);
     let language = guess_language(&passages);
-    let people = people::find_people(&passages);
+    let people = people::find_people_in_report(&title, &passages);
     let themes = facts::find_themes(&passages, |index, sentence| {
         people.iter().any(|p| {
             p.passages.contains(&index)
@@ -384,6 +384,18 @@ mod tests {
         let other: Vec<&str> = r.dates_mentioned.iter().map(|m| m.date.as_str()).collect();
         assert_eq!(other, ["2023-09-07", "2023-12-07"]);
         assert!(!r.passages.iter().any(|p| p.text.contains("Publisert")));
+    }
+
+    #[test]
+    fn a_person_named_only_in_the_headline_is_found() {
+        let r = text_report(
+            "Samferdselsminister Jon Georg Dale besøker Florø\n\nMinisteren kjem måndag og skal møte næringslivet i byen.\n\nDale vil òg sjå på vegen.\n",
+        );
+        let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jon Georg Dale"]);
+        assert_eq!(r.people[0].roles, ["samferdselsminister"]);
+        // Passages count from the body: the surname is in the second one.
+        assert_eq!(r.people[0].passages, [1]);
     }
 
     #[test]

@@ -15,11 +15,16 @@ pub struct TextReport {
 }
 
 pub fn parse(text: &str) -> TextReport {
-    let mut lines = text.lines().map(|l| l.trim_start_matches('\u{feff}'));
+    let mut lines = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}'))
+        .skip_while(|l| l.trim().is_empty())
+        .peekable();
+    // A page's text may start in the middle of its body: a first line that reads as
+    // a paragraph is body text, not a headline.
     let title = lines
-        .by_ref()
-        .map(super::html::collapse_whitespace)
-        .find(|l| !l.is_empty());
+        .next_if(|l| is_headline(&super::html::collapse_whitespace(l)))
+        .map(super::html::collapse_whitespace);
     let mut passages: Vec<Passage> = Vec::new();
     let mut joinable = false;
     // Lines in the current block; a block of one short line is a subheading.
@@ -85,6 +90,14 @@ pub fn parse(text: &str) -> TextReport {
         joinable = true;
     }
     TextReport { title, passages }
+}
+
+/// Whether a first line reads as a headline rather than a paragraph: short, or not
+/// a run of sentences.
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let sentences = line.matches(". ").count() + usize::from(line.ends_with('.'));
+    words <= 12 || (words <= 25 && sentences == 0)
 }
 
 /// The text of a bulleted or numbered line ("• Tema", "- Tema", "1. Tema", "2) Tema").
@@ -169,5 +182,17 @@ mod tests {
                 "Neste sak var planen."
             ]
         );
+    }
+
+    #[test]
+    fn a_text_that_starts_with_its_body_has_no_title_line() {
+        let report = parse(
+            "Det viktigaste målet med møtet er at alle skal kunne kome med innspel, seier leiaren, som vil vere til stades på alle møta.\n\nLes meir her.\n",
+        );
+        assert_eq!(report.title, None);
+        assert_eq!(report.passages.len(), 2);
+        // A short first line, even a sentence, is still the headline.
+        let report = parse("Nytt styre i laget.\n\nÅrsmøtet valde nytt styre.\n");
+        assert_eq!(report.title.as_deref(), Some("Nytt styre i laget."));
     }
 }

@@ -23,7 +23,7 @@ mod actions;
 mod names;
 mod roles;
 
-use crate::report::{Passage, Person};
+use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
@@ -43,7 +43,28 @@ struct Mention {
     full: bool,
 }
 
-/// Finds the people of a report.
+/// Finds the people of a report, the headline's included: "Samferdselsminister Jon
+/// Georg Dale besøker Florø" may be the only place a person is named in full.
+pub fn find_people_in_report(title: &str, passages: &[Passage]) -> Vec<Person> {
+    if full_names(title).is_empty() {
+        return find_people(passages);
+    }
+    // The headline is read as the passage before the body; a person's passages then
+    // count from the body again.
+    let mut with_title = Vec::with_capacity(passages.len() + 1);
+    with_title.push(Passage::new(PassageKind::Heading, title));
+    with_title.extend_from_slice(passages);
+    let mut people = find_people(&with_title);
+    for person in &mut people {
+        person.passages.retain(|&p| p > 0);
+        for passage in &mut person.passages {
+            *passage -= 1;
+        }
+    }
+    people
+}
+
+/// Finds the people of a report's body.
 pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -123,7 +144,6 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
 mod tests {
     use super::*;
     use crate::report::Action;
-    use crate::report::PassageKind;
 
     fn people(texts: &[&str]) -> Vec<Person> {
         let passages: Vec<Passage> = texts
