@@ -18,6 +18,7 @@ pub mod html;
 pub mod people;
 mod prefilter;
 pub mod text;
+pub mod themes;
 
 use std::sync::LazyLock;
 
@@ -114,7 +115,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     } = meeting_and_other_dates(&title, &passages, &ctx);
     let language = guess_language(&passages);
     let people = people::find_people_in_report(&title, &passages);
-    let themes = facts::find_themes(&passages, |index, sentence| {
+    let themes = themes::find_themes(&passages, |index, sentence| {
         people.iter().any(|p| {
             p.passages.contains(&index)
                 && std::iter::once(&p.name)
