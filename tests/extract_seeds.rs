@@ -116,6 +116,9 @@ fn november_2023_report() {
                 "Gir kunnskap eller pengar ny helsepolitikk?",
                 "Overordna plan for sikkerheitspsykiatri- perspektiv på samhandling mellom kommune og spesialisthelseteneste",
                 "Helseplattformen",
+                // What speakers "fortalde om" is what they presented.
+                "kommunen sine erfaringar med å busette og etablere eit omsorgstilbod til ein utskrivingsklar pasient, dømt til tvungen psykisk helsevern",
+                "potensialet i HelsaMI",
             ]
         );
         let other: Vec<&str> = r["dates_mentioned"]

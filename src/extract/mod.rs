@@ -124,6 +124,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         })
     });
 
+    let places = facts::find_places(&title, &passages);
     Ok(Report {
         id: doc.id.clone(),
         path: doc.path.clone(),
@@ -133,7 +134,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         meeting_dates,
         meeting_month,
         published,
-        places: facts::find_places(&passages),
+        places,
         participants: facts::find_participants(&passages),
         people,
         themes,

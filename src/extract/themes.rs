@@ -41,6 +41,152 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "orienterte om X", "innlegg om X", "drøfta X", "handsama X", "vedtok X", "tok X
+/// til vitande": the object of a verb of presenting, discussing or deciding. The
+/// verbs that take "om" only count with it; the others take their object directly.
+static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientering|orienteringar|informerte|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
+        .expect("valid regex")
+});
+
+/// "tok X til vitande", "tok X til orientering".
+static TAKEN_NOTE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tok|tek|tar)\s+([^.;!?\n]{3,160}?)\s+til\s+(?:vitande|etterretning|orientering)")
+        .expect("valid regex")
+});
+
+/// Where a verb's object ends: a clause that turns to something else.
+static OBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:og|men|som|der|då|da|medan|mens|før|etter|sa|seier|sier|meinte|mente|fordi|slik|at)(?-u:\b)|\s+(?:i\s+møtet|på\s+møtet|under\s+møtet|i\s+dag|i\s+går|no\s+i|nå\s+i|for\s+(?:styret|rådet|utvalet|utvalget|kommunestyret|møtet|forsamlinga|deltakarane|deltakerne))(?-u:\b)|\s+[–—]\s")
+        .expect("valid regex")
+});
+
+/// Objects that stand for something said before ("drøfta dette"), not a topic.
+const PRONOUN_OBJECTS: &[&str] = &[
+    "det", "dette", "den", "denne", "dei", "de", "desse", "disse", "saka", "saken", "saker", "oss",
+    "seg", "meg", "han", "ho", "henne", "ein", "en", "eit", "et", "at", "også", "òg", "og", "med",
+    "for", "til", "frå", "fra", "kva", "hva", "noko", "noe", "alt",
+];
+
+/// Lead-ins that say "among other things" before the object.
+const AMONG_OTHERS: &[&str] = &[
+    "mellom anna ",
+    "mellom anna: ",
+    "blant anna ",
+    "m.a. ",
+    "bl.a. ",
+    "m.a ",
+    "bl.a ",
+    "også ",
+    "òg ",
+    "mellom anna om ",
+    "blant anna om ",
+];
+
+/// The topics verbs of presenting, discussing or deciding have as their objects.
+fn verb_objects(text: &str) -> Vec<String> {
+    TOPIC_VERB
+        .captures_iter(text)
+        .chain(TAKEN_NOTE_OF.captures_iter(text))
+        .filter(|caps| {
+            caps.get(0)
+                .is_some_and(|verb| !after_auxiliary(text, verb.start()))
+        })
+        .filter_map(|caps| caps.get(1).and_then(|m| topic_of(m.as_str())))
+        .collect()
+}
+
+/// "blir behandla lokalt", "vart vedteke": a participle after an auxiliary says what
+/// happens to its subject; what follows is no object.
+fn after_auxiliary(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        before.as_str(),
+        "blir"
+            | "vert"
+            | "vart"
+            | "blei"
+            | "ble"
+            | "bli"
+            | "verte"
+            | "er"
+            | "var"
+            | "vere"
+            | "være"
+    )
+}
+
+/// The object phrase cut to its topic, or `None` when it is no topic.
+fn topic_of(object: &str) -> Option<String> {
+    let mut object = object.trim();
+    for lead in AMONG_OTHERS {
+        if let Some(rest) = object.strip_prefix(lead) {
+            object = rest.trim_start();
+        }
+    }
+    if let Some(end) = OBJECT_END.find(object) {
+        object = &object[..end.start()];
+    }
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if PRONOUN_OBJECTS.contains(&first.as_str()) && words.len() <= 2
+        || words.len() > 20
+        || !object.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
+    Some(object.to_string())
+}
+
+/// An intro whose list below names topics: "Hovudpunkta i orienteringa er:",
+/// "Følgjande saker vart handsama:", "Vedlegg:".
+static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)hovudpunkt|hovedpunkt|hovudområde|hovedområde|(?-u:\b)saker|(?-u:\b)sakene|(?-u:\b)vedlegg|orienter|stikkord|(?-u:\b)punkt|handsama|behandla|behandlet|drøfta|diskutert|vedtok")
+        .expect("valid regex")
+});
+
+/// "det er fire hovudområde: A, B, C og D", "hovudsaka var X": topics named inline.
+static INLINE_TOPICS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:hovudområde|hovedområde|hovudpunkt|hovedpunkt|stikkord|hovudsak|hovedsak|hovudsaka|hovedsaken|fokusområde|satsingsområde)(?:a|ane|ene|er|en)?(?:\s+[^\s:.!?]+){0,4}?\s*(?::|\s+var|\s+er|\s+blir|\s+vert)\s+([^.!?\n:]{3,200})")
+        .expect("valid regex")
+});
+
+/// Splits "A, B, C og D" into its topics when each is short; else the whole.
+fn split_topics(list: &str) -> Vec<String> {
+    let items: Vec<&str> = list
+        .split(", ")
+        .flat_map(|part| {
+            part.rsplitn(2, " og ")
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+        })
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.len() >= 2
+        && items
+            .iter()
+            .all(|item| item.split_whitespace().count() <= 6)
+    {
+        items.into_iter().map(str::to_string).collect()
+    } else {
+        vec![list.trim().to_string()]
+    }
+}
+
+/// A line that can be an item of a list without bullets: a few words, no sentence.
+fn is_list_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=14).contains(&words)
+        && !text.trim_end().ends_with(['.', ':'])
+        && text.chars().next().is_some_and(char::is_alphabetic)
+}
+
 /// Subheadings that are page furniture, not topics.
 const GENERIC_HEADINGS: &[&str] = &[
     "les meir om",
@@ -172,7 +318,8 @@ pub fn find_themes(
             }
         }
         // "Dei tre hovudtema for samlinga var:" and the list after it.
-        if has_intro && text.trim_end().ends_with(':') {
+        let list_intro = text.trim_end().ends_with(':') && (has_intro || LIST_INTRO.is_match(text));
+        if list_intro {
             let wanted = NUMBER_WORD
                 .captures(text)
                 .and_then(|c| number(&c[1]))
@@ -183,7 +330,12 @@ pub fn find_themes(
                 if taken >= wanted {
                     break;
                 }
-                if item.kind != PassageKind::ListItem {
+                // Short lines without bullets make a list as well, when they come
+                // right after the intro.
+                let short_line = item.kind == PassageKind::Paragraph
+                    && next == index + 1 + taken
+                    && is_list_line(&item.text);
+                if item.kind != PassageKind::ListItem && !short_line {
                     if seen_item && wanted == usize::MAX {
                         break;
                     }
@@ -223,6 +375,23 @@ pub fn find_themes(
             if !generic && heads_text && is_headline(text) && !AGENDA_CASE.is_match(&heading) {
                 push_theme(&mut themes, heading);
             }
+        }
+        // Searched again from where each list ends: "Stikkord er samarbeid, og det er
+        // fire hovudområde: …" names two.
+        let mut from = 0;
+        while let Some(caps) = INLINE_TOPICS.captures_at(text, from) {
+            let Some(found) = caps.get(1) else { break };
+            let list = found.as_str();
+            let list = OBJECT_END
+                .find(list)
+                .map_or(list, |end| &list[..end.start()]);
+            for topic in split_topics(list) {
+                push_theme(&mut themes, clean_theme(&topic));
+            }
+            from = found.start() + list.len().max(1);
+        }
+        for object in verb_objects(text) {
+            push_theme(&mut themes, clean_theme(&object));
         }
         if let Some(caps) = first_captures(&PRESENTED, text) {
             for project in split_projects(&caps[1]) {
@@ -301,6 +470,7 @@ fn split_projects(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use PassageKind::*;
 
     fn passages(texts: &[(PassageKind, &str)]) -> Vec<Passage> {
         texts
@@ -349,7 +519,64 @@ mod tests {
                 "Overordna plan for sikkerheitspsykiatri",
                 "Helseplattformen",
                 "Felles legevakt for Ørsta og Volda",
+                "avtalen med nabokommunen om ei felles interkommunal legevakt i Volda",
                 "Budsjett for 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn objects_of_verbs_of_presenting_discussing_and_deciding() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes("Rektor orienterte om status for opptaket, og styret tok det til vitande."),
+            ["status for opptaket"]
+        );
+        assert_eq!(
+            themes("Rådet drøfta mellom anna samarbeid om kommunepsykologar i møtet."),
+            ["samarbeid om kommunepsykologar"]
+        );
+        assert_eq!(
+            themes("Styret tok årsmeldinga for 2018 til vitande."),
+            ["årsmeldinga for 2018"]
+        );
+        assert_eq!(
+            themes("Hun hadde et innlegg om rekruttering av fastleger."),
+            ["rekruttering av fastleger"]
+        );
+        // An object that only points back is no topic.
+        assert!(themes("Utvalet drøfta dette.").is_empty());
+    }
+
+    #[test]
+    fn lists_after_an_intro_and_topics_named_inline() {
+        let found = find_themes(
+            &passages(&[
+                (Paragraph, "Hovudpunkta i orienteringa er:"),
+                (ListItem, "Livet i studentbygda"),
+                (ListItem, "Samarbeid med andre institusjonar"),
+                (Paragraph, "Vedlegg:"),
+                (Paragraph, "Søknad frå Vitensenteret"),
+                (Paragraph, "Rapport om kommunepsykologar"),
+                (
+                    Paragraph,
+                    "Stikkord er samarbeid, og det er fire hovudområde: Pasientforløp, bemanning, beredskap og digitalisering.",
+                ),
+            ]),
+            |_, _| false,
+        );
+        assert_eq!(
+            found,
+            [
+                "Livet i studentbygda",
+                "Samarbeid med andre institusjonar",
+                "Søknad frå Vitensenteret",
+                "Rapport om kommunepsykologar",
+                "samarbeid",
+                "Pasientforløp",
+                "bemanning",
+                "beredskap",
+                "digitalisering",
             ]
         );
     }
