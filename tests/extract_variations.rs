@@ -337,7 +337,11 @@ fn attendance_block_with_one_name_per_line() {
     assert_eq!(actions(&r, "Synnøve Rise"), ["mentioned"]);
     assert_eq!(actions(&r, "Kristin Moe Bjørdal"), ["absent"]);
     assert_eq!(actions(&r, "Arne Fiskerstrand"), ["absent"]);
-    assert_eq!(roles(&r, "Lars Erik Bø"), ["kommunalsjef"]);
+    // The block's label is a role of each name under it.
+    assert_eq!(
+        roles(&r, "Lars Erik Bø"),
+        ["kommunalsjef", "Frå administrasjonen"]
+    );
     assert_eq!(actions(&r, "Lars Erik Bø"), ["mentioned"]);
 }
 
@@ -900,7 +904,11 @@ fn html_page_with_caption_roles_and_theme() {
     assert_eq!(actions(&r, "Terje Rygg"), ["photographed"]);
     assert_eq!(meeting_dates(&r), ["2024-10-14"]);
     assert_eq!(r["published"], "2024-10-16");
-    assert_eq!(themes(&r), ["Felles kompetanseplan for helsefellesskapet"]);
+    // "heldt innlegg om samhandling": what a speaker held a talk about is a theme.
+    assert_eq!(
+        themes(&r),
+        ["samhandling", "Felles kompetanseplan for helsefellesskapet"]
+    );
     assert_eq!(strings(&r["places"]), ["Scandic Sunnfjord Hotel", "Førde"]);
     assert_eq!(r["participants"], 70);
 }
@@ -948,7 +956,9 @@ fn html_page_with_publish_line_outside_the_article_and_theme_list() {
         [
             "Smittevernplanar i kommunane etter pandemien",
             "Legevakt og akuttmedisinsk beredskap",
-            "Rekruttering av fastlegar i distrikta"
+            "Rekruttering av fastlegar i distrikta",
+            // "fortalde om erfaringane …": what a speaker told about.
+            "erfaringane med interkommunal legevakt"
         ]
     );
     assert_eq!(strings(&r["places"]), ["Clarion Hotel Admiral", "Bergen"]);

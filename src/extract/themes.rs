@@ -335,6 +335,10 @@ pub fn find_themes(
                 let short_line = item.kind == PassageKind::Paragraph
                     && next == index + 1 + taken
                     && is_list_line(&item.text);
+                // Numbered cases are read with their numbers by the agenda rules.
+                if AGENDA_CASE.is_match(item.text.trim()) {
+                    continue;
+                }
                 if item.kind != PassageKind::ListItem && !short_line {
                     if seen_item && wanted == usize::MAX {
                         break;

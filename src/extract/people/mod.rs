@@ -28,8 +28,8 @@ use actions::assign_actions;
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
 use roles::{
-    add_roles, employer_after, role_after, role_as_predicate, role_before, role_in_brackets,
-    shared_roles,
+    add_roles, employer_after, label_role, role_after, role_as_predicate, role_before,
+    role_in_brackets, shared_roles,
 };
 
 /// One place in the text where a person is named.
@@ -120,6 +120,12 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             roles[0] = format!("{} {employer}", roles[0]);
         }
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
+        // "Delegater: A B C", "Medlemer:" over a list: the label is each one's role.
+        if mention.full
+            && let Some(label) = label_role(passages, mention.passage, mention.start)
+        {
+            roles.push(label);
+        }
         // "Leiar og nestleiar i X Line Lingen og Anders Høe": split the shared roles.
         if let Some((first, second)) = shared_roles(text, &mentions, i) {
             let person = mentions[i].person;

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::Mention;
 use super::names::split_words;
 use crate::extract::prefilter::first_captures;
-use crate::report::Person;
+use crate::report::{Passage, Person};
 
 /// Endings of words that name a role ("kommunedirektør", "seksjonsleiar").
 const ROLE_ENDINGS: &[&str] = &[
@@ -483,6 +483,168 @@ pub(super) fn add_roles(person: &mut Person, roles: Vec<String>) {
     }
 }
 
+/// Labels that head names without being their role: attendance, photo captions,
+/// header fields.
+const NOT_ROLE_LABELS: &[&str] = &[
+    "foto",
+    "frå venstre",
+    "fra venstre",
+    "f.v",
+    "bak",
+    "framme",
+    "framfrå",
+    "til stades",
+    "til stede",
+    "tilstede",
+    "tilstades",
+    "møtte",
+    "desse",
+    "disse",
+    "følgjande",
+    "følgende",
+    "forfall",
+    "meldt forfall",
+    "fråverande",
+    "fraværende",
+    "dato",
+    "tid",
+    "møtestad",
+    "møtested",
+    "stad",
+    "sted",
+    "sak",
+    "kl",
+    "tema",
+    "program",
+    "vedtak",
+    "innstilling",
+    "underskrift",
+    "kopi",
+    "saksnr",
+    "arkiv",
+    "protokoll",
+    "utval",
+    "møtedato",
+    "møtetid",
+    "referat",
+    "neste møte",
+    "e-post",
+    "tlf",
+    "telefon",
+    "adresse",
+    "les meir",
+    "les mer",
+    "publisert",
+    "sist oppdatert",
+    "merknad",
+    "orientering",
+    "godkjenning",
+    "av",
+    "skrive av",
+    "skrevet av",
+    "tekst",
+    "kjelde",
+    "kilde",
+    "innleiar",
+    "innleder",
+    "kontakt",
+    "spørsmål",
+    "namn",
+    "navn",
+    "parti",
+    "funksjon",
+    "representerer",
+    "møtande",
+    "ikkje møtt",
+];
+
+/// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
+/// colon: one to three words that start a line, a passage or a field.
+fn label_before_colon(head: &str) -> Option<&str> {
+    let head = head.trim_end();
+    let start = head
+        .rfind(|c: char| {
+            matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
+        })
+        .map_or(0, |i| i + 1);
+    // "Frå adm.": an abbreviation's dot belongs to the label.
+    let start = if head[..start].ends_with('.')
+        && head[..start.saturating_sub(1)]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().count() <= 4 && w.chars().all(char::is_alphabetic))
+    {
+        head[..start.saturating_sub(1)]
+            .rfind(|c: char| matches!(c, '\n' | '.' | ':' | ')' | ';') || c.is_ascii_digit())
+            .map_or(0, |i| i + 1)
+    } else {
+        start
+    };
+    let label = head[start..].trim();
+    let words = label.split_whitespace().count();
+    let lower = label.to_lowercase();
+    let excluded = NOT_ROLE_LABELS.iter().any(|l| {
+        lower == *l || lower.starts_with(&format!("{l} ")) || lower.starts_with(&format!("{l}."))
+    });
+    ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
+        .then_some(label)
+}
+
+/// The label heading the list a name at byte `at` of passage `index` stands in:
+/// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
+/// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
+/// "Eldrerådet. Frå venstre: A, B".
+pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Option<String> {
+    let text = &passages[index].text;
+    let before = &text[..at];
+    if let Some(colon) = before.rfind(':') {
+        let between = &before[colon + 1..];
+        // The label reaches over a run of names, not over a sentence.
+        let sentence_between = between.contains('\n')
+            || between.split_whitespace().any(|w| {
+                let bare = w.trim_end_matches('.');
+                w.ends_with('.')
+                    && bare.chars().count() >= 3
+                    && bare.chars().all(char::is_alphabetic)
+                    && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+            });
+        if !sentence_between {
+            if let Some(label) = label_before_colon(&before[..colon]) {
+                return Some(label.trim_end_matches('.').to_string());
+            }
+            // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
+            let lower = before[..colon].to_lowercase();
+            if lower.contains("venstre") || lower.contains("f.v") {
+                let first = before[..colon]
+                    .split(". ")
+                    .next()
+                    .unwrap_or_default()
+                    .trim();
+                let words = first.split_whitespace().count();
+                if (1..=3).contains(&words) && first.len() < colon {
+                    return Some(first.trim_end_matches('.').to_string());
+                }
+            }
+        }
+    }
+    // A label passage over short lines of names.
+    let short =
+        |p: &Passage| p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.');
+    if !short(&passages[index]) || before.contains(':') {
+        return None;
+    }
+    for back in (index.saturating_sub(30)..index).rev() {
+        let line = passages[back].text.trim_end();
+        if let Some(head) = line.strip_suffix(':') {
+            return label_before_colon(head).map(|l| l.trim_end_matches('.').to_string());
+        }
+        if !short(&passages[back]) {
+            return None;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,5 +669,39 @@ mod tests {
         assert_eq!(lowercase("leiar"), Cow::Borrowed("leiar"));
         assert_eq!(lowercase("ØRSTA"), "ørsta");
         assert_eq!(lowercase("ǅemal"), "ǆemal");
+    }
+
+    fn passages(texts: &[&str]) -> Vec<Passage> {
+        texts
+            .iter()
+            .map(|t| Passage::new(crate::report::PassageKind::Paragraph, *t))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_applies_to_the_names_under_it() {
+        let flat = passages(&[
+            "Utval: Ungdommens fylkesting Dato: Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan",
+        ]);
+        let at = flat[0].text.find("Tonje").unwrap();
+        assert_eq!(label_role(&flat, 0, at).as_deref(), Some("Delegater"));
+        let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
+        assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
+        let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
+        assert_eq!(label_role(&adm, 0, 40).as_deref(), Some("Frå adm"));
+        let caption = passages(&["Eldrerådet. Frå venstre: Dagfinn Lyngvær og Ole Haukeland."]);
+        assert_eq!(label_role(&caption, 0, 30).as_deref(), Some("Eldrerådet"));
+    }
+
+    #[test]
+    fn attendance_and_photo_labels_and_sentences_are_not_roles() {
+        let p = passages(&["Til stades: Kari Nes, Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 20), None);
+        let p = passages(&["Foto: Kari Nes"]);
+        assert_eq!(label_role(&p, 0, 6), None);
+        let p = passages(&["Det nye utvalet er sett saman slik: Kari Nes (leiar), Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 50), None);
+        let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
+        assert_eq!(label_role(&p, 0, 45), None);
     }
 }
