@@ -239,6 +239,21 @@ fn meeting_and_other_dates(title: &str, passages: &[Passage], ctx: &DateContext)
             }
         }
     }
+    // Minutes and agendas put the date on a line of its own under a headline that
+    // names the meeting ("Referat frå møte i SU" / "19.09.2018 kl. 16.00").
+    if meeting.is_none() && MEETING_WORDS.is_match(title) {
+        meeting = passages.iter().take(3).find_map(|passage| {
+            find_dates(&passage.text, ctx).into_iter().find(|found| {
+                found.value.day().is_some()
+                    && found.start <= 12
+                    && !NOT_MEETING.is_match(&passage.text[..found.start])
+            })
+        });
+        if let Some(found) = &meeting {
+            let date = found.value.iso();
+            mentions.retain(|m| m.date != date || m.phrase != found.phrase);
+        }
+    }
     let days = match meeting {
         Some(found) => {
             let first = found.value.day().into_iter();
@@ -398,6 +413,21 @@ mod tests {
         assert_eq!(r.people[0].roles, ["samferdselsminister"]);
         // Passages count from the body: the surname is in the second one.
         assert_eq!(r.people[0].passages, [1]);
+    }
+
+    #[test]
+    fn the_date_line_under_a_headline_that_names_a_meeting() {
+        let r = text_report(
+            "Referat frå møte i samarbeidsutvalet\n\n19.09.2018 kl. 16.00\n\nTil stades: alle medlemene i utvalet.\n\nVedtektene som gjeld for skulen er datert 15.03.2016.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2018, 9, 19)]);
+        let other: Vec<&str> = r.dates_mentioned.iter().map(|m| m.date.as_str()).collect();
+        assert_eq!(other, ["2016-03-15"]);
+        // A headline that names no meeting gives its date line no such meaning.
+        let r = text_report(
+            "Nytt frå skulen\n\n19.09.2018\n\nElevane fekk nye bøker i alle fag, og lærarane er nøgde med dei.\n",
+        );
+        assert!(r.meeting_dates.is_empty());
     }
 
     #[test]
