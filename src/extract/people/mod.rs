@@ -169,6 +169,28 @@ mod tests {
     }
 
     #[test]
+    fn names_run_together_by_a_table_are_split() {
+        let found = people(&[
+            "Frå adm. møtte: Astrid Farestveit Selsvold Kari Weltzien Vik Rådmann Harald Inge Anderssen Kommunelege Arne Aksnes",
+        ]);
+        let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Astrid Farestveit Selsvold",
+                "Kari Weltzien Vik",
+                "Harald Inge Anderssen",
+                "Arne Aksnes"
+            ]
+        );
+        // Two given names in a row are one person's.
+        let found =
+            people(&["Møtet vart leia av May Helen Molvær Grimstad og Ann Kristin Røyset."]);
+        let names: Vec<&str> = found.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["May Helen Molvær Grimstad", "Ann Kristin Røyset"]);
+    }
+
+    #[test]
     fn names_need_a_given_name_and_a_surname() {
         let found = people(&[
             "Møtet på Scandic Alexandra hotell i Molde vart leia av Kari Nordal frå Helse Møre og Romsdal. Menn som sitter ved et bord.",

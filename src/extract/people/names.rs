@@ -191,6 +191,9 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
             }
             let mut j = i + 1;
             while j < words.len() && is_name_word(words[j].1) {
+                if ends_run_together_name(&words[i..j], words[j].1) {
+                    break;
+                }
                 j += 1;
                 // "Hareide." ends the sentence, and the name with it.
                 if words[j - 1].1.ends_with('.') && !is_initial(words[j - 1].1) {
@@ -224,6 +227,19 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
         }
     }
     names
+}
+
+/// Whether `next` starts something new after the name words `so_far`: a title
+/// ("… Vik Rådmann Harald …") or, after a surname, another given name ("Astrid
+/// Farestveit Selsvold Kari Weltzien Vik"): the text layer of a PDF table runs the
+/// names of a column together without commas.
+fn ends_run_together_name(so_far: &[(usize, &str)], next: &str) -> bool {
+    let Some(&(_, last)) = so_far.last() else {
+        return false;
+    };
+    let bare = next.trim_end_matches('.');
+    super::roles::is_role_word(bare)
+        || (so_far.len() >= 2 && is_given_name(bare) && !is_given_name(last) && !is_initial(last))
 }
 
 pub(super) fn split_words(run: &str) -> Vec<(usize, &str)> {

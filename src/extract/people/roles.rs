@@ -157,7 +157,7 @@ const ROLE_BOUNDARIES: &[char] = &[
     '.', '!', '?', ';', '(', ')', '«', '»', '"', '\n', '–', '—', '/',
 ];
 
-fn is_role_word(word: &str) -> bool {
+pub(super) fn is_role_word(word: &str) -> bool {
     let word = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ':' | ';')));
     if word.chars().count() < 3 {
         return false;
