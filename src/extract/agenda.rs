@@ -21,6 +21,13 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Sak 2: Val av møtestyrar", "Sak 1 18/19" (a school year), "Sak 3" alone: a case
+/// numbered without a year, only at the start of a line, where it heads the case.
+static LINE_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t•\-–]*(?:sak|ps|rs)[ \t]*(?:nr\.?[ \t]*)?(\d{1,3})(?:[ \t]+\d{2}/\d{2})?[ \t]*(?:[:.)–—-][ \t]*|[ \t]+|$)([^\n]*)$")
+        .expect("valid regex")
+});
+
 /// Words that make a passage a case list, where bare numbers are cases.
 static CASE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -72,10 +79,11 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
     let mut titles = Vec::new();
     for (index, passage) in passages.iter().enumerate() {
         let text = passage.text.as_str();
-        if !text.contains('/') {
-            continue;
-        }
-        let numbers = case_numbers(text);
+        let numbers = if text.contains('/') {
+            case_numbers(text)
+        } else {
+            Vec::new()
+        };
         let is_list = CASE_LIST.is_match(text);
         for (i, number) in numbers.iter().enumerate() {
             let next_start = numbers.get(i + 1).map_or(text.len(), |n| n.start);
@@ -101,8 +109,47 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
             seen.push(number.key);
             titles.push((index, title));
         }
+        // No case with a year here: cases may be numbered without one.
+        if titles.last().is_none_or(|(at, _)| *at != index) {
+            line_cases(passages, index, &mut seen, &mut titles);
+        }
     }
     titles
+}
+
+/// Cases numbered without a year, at the start of the passage's lines.
+fn line_cases(
+    passages: &[Passage],
+    index: usize,
+    seen: &mut Vec<(u32, u32)>,
+    titles: &mut Vec<(usize, String)>,
+) {
+    let text = passages[index].text.as_str();
+    for caps in LINE_CASE.captures_iter(text) {
+        let Some(number) = caps.get(1).and_then(|n| n.as_str().parse::<u32>().ok()) else {
+            continue;
+        };
+        let rest = caps.get(2).map_or("", |r| r.as_str());
+        let mut title = title_from(rest);
+        if title.is_empty()
+            && rest.trim().is_empty()
+            && caps
+                .get(0)
+                .is_some_and(|m| m.end() == text.trim_end().len())
+        {
+            title = passages
+                .get(index + 1)
+                .filter(|next| !LINE_CASE.is_match(&next.text))
+                .map(|next| title_from(&next.text))
+                .unwrap_or_default();
+        }
+        let key = (number, u32::MAX);
+        if title.is_empty() || seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        titles.push((index, title));
+    }
 }
 
 /// A case title from the text after its number: its first line, cut where the
@@ -199,5 +246,20 @@ mod tests {
         assert!(titles(&["Arkivsaknr.: 15/40-1. Møtet er 12/3 kl 10."]).is_empty());
         assert!(titles(&["Han viste til 2019/20 og meinte at dette var nok."]).is_empty());
         assert!(titles(&["Sak 054/2020 og 055/2020 blir behandla i lukka del"]).is_empty());
+    }
+
+    #[test]
+    fn cases_numbered_without_a_year_at_the_start_of_a_line() {
+        assert_eq!(
+            titles(&[
+                "Sak 2: Val av møtestyrar",
+                "Sak 3 Val av skrivar",
+                "Sak 1 18/19",
+                "Konstituering"
+            ]),
+            ["Val av møtestyrar", "Val av skrivar", "Konstituering"]
+        );
+        // Inside a sentence, "sak 2" is a reference, not a case heading.
+        assert!(titles(&["Ordføraren foreslo å handsame sak 2 etter sak 5."]).is_empty());
     }
 }
