@@ -352,6 +352,30 @@ pub(super) fn employer_after(segment: &str) -> Option<String> {
     first_captures(&EMPLOYER, segment).map(|c| c[1].to_string())
 }
 
+/// Party abbreviations as minutes write them after a name, brackets or not.
+const PARTIES: &[&str] = &[
+    "ap", "a", "h", "frp", "sp", "sv", "krf", "v", "mdg", "r", "raudt", "rødt", "kp", "pp", "du",
+    "fnb", "inp", "uavh", "tvl", "bl", "nkp", "pf", "sa",
+];
+
+/// "Jon Askeland AP Ordførar": a party abbreviation right after the name in the text
+/// of a table, where the brackets were lost.
+pub(super) fn party_after(segment: &str) -> Option<String> {
+    let word = segment
+        .strip_prefix(' ')?
+        .split([' ', '\n', ',', ';'])
+        .next()?;
+    let letters = word.chars().count();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    // "H" and "V" alone only in capitals; the rest as written ("Sp", "KrF", "FRP").
+    (capitalised
+        && (1..=5).contains(&letters)
+        && word.chars().all(char::is_alphabetic)
+        && (letters > 1 || word.chars().all(char::is_uppercase))
+        && PARTIES.contains(&word.to_lowercase().as_str()))
+    .then(|| word.to_string())
+}
+
 /// "Name (role)".
 pub(super) fn role_in_brackets(segment: &str) -> Vec<String> {
     let Some(rest) = segment.trim_start().strip_prefix('(') else {
@@ -703,5 +727,15 @@ mod tests {
         assert_eq!(label_role(&p, 0, 50), None);
         let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
         assert_eq!(label_role(&p, 0, 45), None);
+    }
+
+    #[test]
+    fn a_party_after_a_name_in_a_table() {
+        assert_eq!(party_after(" AP Ordførar").as_deref(), Some("AP"));
+        assert_eq!(party_after(" KrF, Kari Nes").as_deref(), Some("KrF"));
+        assert_eq!(party_after(" H").as_deref(), Some("H"));
+        assert_eq!(party_after(" Har ordet"), None);
+        assert_eq!(party_after(" heldt innlegg"), None);
+        assert_eq!(party_after(" Apotek"), None);
     }
 }
