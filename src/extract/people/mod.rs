@@ -28,8 +28,8 @@ use actions::assign_actions;
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
 use roles::{
-    add_roles, employer_after, label_role, party_after, role_after, role_as_predicate, role_before,
-    role_in_brackets, shared_roles,
+    add_roles, employer_after, label_role, organisation_after, party_after, role_after,
+    role_as_predicate, role_before, role_in_brackets, shared_roles,
 };
 
 /// One place in the text where a person is named.
@@ -111,6 +111,11 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             roles.extend(role_after(&text[mention.end..next_start], next.is_some()));
             roles.extend(role_in_brackets(&text[mention.end..next_start]));
             roles.extend(party_after(&text[mention.end..next_start]));
+            // The whole "i Stad kommune" completes a single title below; otherwise
+            // the organisation is a role of its own.
+            if roles.is_empty() {
+                roles.extend(organisation_after(&text[mention.end..next_start]));
+            }
         }
         // "seier kommunalsjef Ragnhild Tødenes i Stad kommune.": the employer after the
         // name completes the title before it.

@@ -352,6 +352,95 @@ pub(super) fn employer_after(segment: &str) -> Option<String> {
     first_captures(&EMPLOYER, segment).map(|c| c[1].to_string())
 }
 
+/// "Svenn Egil Finden frå Statens vegvesen", "Kari Nes ved Musea i Sogn": the
+/// organisation right after a name, when it names an organisation rather than a home
+/// place ("forfattar frå Vik" has no such role).
+pub(super) fn organisation_after(segment: &str) -> Option<String> {
+    static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?\s+(?:frå|fra|ved|hjå|hos|i)\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Ll}+))?(?:\s+(?:i|og)\s+\p{Lu}[\p{L}\-]*)?)")
+            .expect("valid regex")
+    });
+    const ORGANISATION_WORDS: &[&str] = &[
+        "kommune",
+        "fylkeskommune",
+        "vegvesen",
+        "vegvesenet",
+        "lag",
+        "laget",
+        "lokallag",
+        "forening",
+        "foreining",
+        "forbund",
+        "forbundet",
+        "selskap",
+        "AS",
+        "HF",
+        "IKS",
+        "SA",
+        "ASA",
+        "RHF",
+        "universitet",
+        "universitetet",
+        "høgskule",
+        "høgskulen",
+        "høgskole",
+        "sjukehus",
+        "sykehus",
+        "direktorat",
+        "direktoratet",
+        "departement",
+        "departementet",
+        "næring",
+        "næringsforum",
+        "museum",
+        "musea",
+        "bank",
+        "råd",
+        "rådet",
+        "regionråd",
+        "styret",
+        "administrasjonen",
+        "Statsforvaltaren",
+        "Fylkesmannen",
+        "NAV",
+        "KS",
+        "skule",
+        "skulen",
+        "skole",
+        "barnehage",
+        "sokneråd",
+        "kyrkjelyd",
+        "bondelag",
+        "mållag",
+        "sogelag",
+        "idrettslag",
+        "historielag",
+        "kor",
+        "musikklag",
+    ];
+    let caps = first_captures(&ORGANISATION, segment)?;
+    let phrase = caps.get(1)?.as_str().trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // A lower-case second word that is no organisation word ends the phrase.
+    let phrase = match words.as_slice() {
+        [first, second, ..]
+            if second.chars().next().is_some_and(char::is_lowercase)
+                && !ORGANISATION_WORDS.contains(second) =>
+        {
+            *first
+        }
+        _ => phrase,
+    };
+    let is_organisation = phrase.split_whitespace().any(|w| {
+        ORGANISATION_WORDS.contains(&w)
+            || ORGANISATION_WORDS
+                .iter()
+                .any(|o| o.len() > 3 && w.to_lowercase().ends_with(o))
+            || (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+    });
+    is_organisation.then(|| phrase.to_string())
+}
+
 /// Party abbreviations as minutes write them after a name, brackets or not.
 const PARTIES: &[&str] = &[
     "ap", "a", "h", "frp", "sp", "sv", "krf", "v", "mdg", "r", "raudt", "rødt", "kp", "pp", "du",
@@ -737,5 +826,21 @@ mod tests {
         assert_eq!(party_after(" Har ordet"), None);
         assert_eq!(party_after(" heldt innlegg"), None);
         assert_eq!(party_after(" Apotek"), None);
+    }
+
+    #[test]
+    fn an_organisation_after_a_name_but_not_a_home_place() {
+        assert_eq!(
+            organisation_after(" frå Statens vegvesen halde orientering").as_deref(),
+            Some("Statens vegvesen")
+        );
+        assert_eq!(organisation_after(", HVL, orienterte").as_deref(), None);
+        assert_eq!(organisation_after(" ved HVL").as_deref(), Some("HVL"));
+        assert_eq!(
+            organisation_after(" frå Sandsvær bondelag").as_deref(),
+            Some("Sandsvær bondelag")
+        );
+        assert_eq!(organisation_after(" frå Vik fortalde"), None);
+        assert_eq!(organisation_after(" i Sogndal"), None);
     }
 }
