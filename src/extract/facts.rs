@@ -189,11 +189,27 @@ fn towns(title: &str, passages: &[Passage]) -> Vec<String> {
             .contains(&next.trim_matches(|c: char| !c.is_alphabetic()));
             let first = found.as_str().split_whitespace().next().unwrap_or_default();
             // "Partnarskapsmøte", "Helsefellesskapet": a meeting or a body, not a town.
-            let body = [
-                "møte", "møtet", "skapet", "styret", "rådet", "laget", "utvalet", "nemnda",
-            ]
-            .iter()
-            .any(|e| first.ends_with(e));
+            // "Noregs Mållag", "Møteprotokoll", "Medlemene": an association, a
+            // document or a group.
+            let body = found.as_str().split_whitespace().any(|word| {
+                let word = word.to_lowercase();
+                [
+                    "møte",
+                    "møtet",
+                    "skapet",
+                    "styret",
+                    "rådet",
+                    "lag",
+                    "laget",
+                    "utvalet",
+                    "nemnda",
+                    "protokoll",
+                    "ene",
+                    "ane",
+                ]
+                .iter()
+                .any(|e| word.ends_with(e))
+            });
             if after_role
                 || organisation
                 || body
@@ -628,6 +644,11 @@ mod tests {
             "Møtet samla ordførar i Stad, Kari Nes, og dei tilsette i Helse Førde. Ho bur i Vik.",
         )]);
         assert!(find_places("", &p).is_empty(), "{:?}", find_places("", &p));
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Årsmøtet i Østfold Mållag vart halde i Sarpsborg. Medlemene i Noregs Mållag møtte.",
+        )]);
+        assert_eq!(find_places("", &p), ["Sarpsborg"]);
         // The headline may be the only place a town is named.
         let p = passages(&[(PassageKind::Paragraph, "Programmet er klart.")]);
         assert_eq!(find_places("Statsråden på besøk i Florø", &p), ["Florø"]);
