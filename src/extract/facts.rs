@@ -88,7 +88,7 @@ static MEETING_OR_VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words after "i"/"på" that are not places: institutions, times,
-/// documents.
+/// documents (months are known by `dates`).
 const NOT_TOWNS: &[&str] = &[
     "Helse",
     "Noreg",
@@ -96,18 +96,6 @@ const NOT_TOWNS: &[&str] = &[
     "Stortinget",
     "Regjeringa",
     "Regjeringen",
-    "Januar",
-    "Februar",
-    "Mars",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
     "Sak",
     "Styret",
     "Kommunestyret",
@@ -214,6 +202,7 @@ fn towns(title: &str, passages: &[Passage]) -> Vec<String> {
                 || organisation
                 || body
                 || NOT_TOWNS.contains(&first)
+                || super::dates::month_number(&first.to_lowercase()).is_some()
                 || super::people::is_given_name(first)
             {
                 continue;

@@ -485,7 +485,6 @@ mod tests {
 
     #[test]
     fn themes_in_guillemets_and_after_a_list_intro() {
-        use PassageKind::*;
         let p = passages(&[
             (
                 Paragraph,
