@@ -130,7 +130,7 @@ fn word_before(text: &str, at: usize) -> String {
 /// an institution word that makes them an organisation.
 fn towns(title: &str, passages: &[Passage]) -> Vec<String> {
     let mut towns = Vec::new();
-    let texts = std::iter::once(title).chain(passages.iter().take(8).map(|p| p.text.as_str()));
+    let texts = std::iter::once(title).chain(passages.iter().take(20).map(|p| p.text.as_str()));
     for text in texts {
         let text = cut_at_next_meeting(text);
         if !MEETING_OR_VISIT.is_match(text) {
@@ -217,8 +217,20 @@ fn towns(title: &str, passages: &[Passage]) -> Vec<String> {
 /// and towns in the sentences about the meeting.
 pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
     let mut places = Vec::new();
-    for passage in passages.iter().take(20) {
-        for caps in PLACE_FIELD.captures_iter(&passage.text) {
+    for (index, passage) in passages.iter().enumerate().take(20) {
+        // "Møtestad:" on a line of its own, its value on the next.
+        let joined;
+        let text = match passages.get(index + 1) {
+            Some(next)
+                if passage.text.trim_end().ends_with(':')
+                    && PLACE_FIELD.is_match(&format!("{} x", passage.text)) =>
+            {
+                joined = format!("{} {}", passage.text.trim_end(), next.text);
+                joined.as_str()
+            }
+            _ => passage.text.as_str(),
+        };
+        for caps in PLACE_FIELD.captures_iter(text) {
             let value = &caps[1];
             let value = FIELD_END
                 .find(value)
@@ -638,6 +650,11 @@ mod tests {
             "Årsmøtet i Østfold Mållag vart halde i Sarpsborg. Medlemene i Noregs Mållag møtte.",
         )]);
         assert_eq!(find_places("", &p), ["Sarpsborg"]);
+        let p = passages(&[
+            (PassageKind::Paragraph, "Møtestad:"),
+            (PassageKind::Paragraph, "Kyrkjelydshuset"),
+        ]);
+        assert_eq!(find_places("", &p), ["Kyrkjelydshuset"]);
         // The headline may be the only place a town is named.
         let p = passages(&[(PassageKind::Paragraph, "Programmet er klart.")]);
         assert_eq!(find_places("Statsråden på besøk i Florø", &p), ["Florø"]);
