@@ -665,6 +665,33 @@ fn extract_reads_text_from_stdin() {
     assert_eq!(report["path"], "-");
 }
 
+#[test]
+fn extract_shows_a_meeting_known_only_by_its_month() {
+    let text = "Årsmøte i sogelaget\n\nÅrsmøtet vart halde i oktober 2019 på skulen, og 30 medlemer møtte fram til eit godt møte.\n";
+    let json = referat()
+        .args(["extract", "--json", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(json.status.success(), "{}", stderr_of(&json));
+    let report: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["meeting_dates"], serde_json::json!([]));
+    assert_eq!(report["meeting_month"], "2019-10");
+    let plain = referat()
+        .env("NO_COLOR", "1")
+        .args(["extract", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&plain.stdout);
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("meeting") && l.trim_end().ends_with("2019-10")),
+        "{shown}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // bad input
 

@@ -99,11 +99,13 @@ pub fn report(out: &mut impl Write, report: &Report) -> io::Result<()> {
     field(out, "id", &report.id)?;
     field(out, "path", &report.path)?;
     field(out, "url", report.url.as_deref().unwrap_or_default())?;
-    let meeting: Vec<String> = report
+    let mut meeting: Vec<String> = report
         .meeting_dates
         .iter()
         .map(ToString::to_string)
         .collect();
+    // A meeting known only by its month is shown by its month.
+    meeting.extend(report.meeting_month.clone());
     field(out, "meeting", &meeting.join(", "))?;
     field(
         out,
