@@ -551,12 +551,7 @@ mod tests {
     use super::*;
     use crate::report::PassageKind;
 
-    fn passages(texts: &[(PassageKind, &str)]) -> Vec<Passage> {
-        texts
-            .iter()
-            .map(|(kind, text)| Passage::new(*kind, *text))
-            .collect()
-    }
+    use crate::extract::passages_of as passages;
 
     #[test]
     fn words_before_a_bracket_stay_on_their_line_and_stop_at_ten() {

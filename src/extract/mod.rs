@@ -376,6 +376,15 @@ fn language_marker(word: &str) -> Option<Language> {
     }
 }
 
+/// Passages of the given kinds and texts, for the tests of the rules that read them.
+#[cfg(test)]
+pub(crate) fn passages_of(texts: &[(crate::report::PassageKind, &str)]) -> Vec<Passage> {
+    texts
+        .iter()
+        .map(|(kind, text)| Passage::new(*kind, *text))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

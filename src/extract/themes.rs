@@ -476,12 +476,7 @@ mod tests {
     use super::*;
     use PassageKind::*;
 
-    fn passages(texts: &[(PassageKind, &str)]) -> Vec<Passage> {
-        texts
-            .iter()
-            .map(|(kind, text)| Passage::new(*kind, *text))
-            .collect()
-    }
+    use crate::extract::passages_of as passages;
 
     #[test]
     fn themes_in_guillemets_and_after_a_list_intro() {
