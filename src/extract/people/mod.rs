@@ -20,6 +20,7 @@
 //! Brækhus").
 
 mod actions;
+mod lists;
 mod names;
 mod roles;
 
@@ -85,6 +86,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     }
     link_surnames(passages, &mut people, &mut mentions);
     mentions.sort_by_key(|m| (m.passage, m.start));
+    let listed = roles_in_lists(passages, &mentions);
 
     for i in 0..mentions.len() {
         let mention = &mentions[i];
@@ -99,7 +101,10 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             .find(|m| m.passage == mention.passage);
         let next_start = next.map_or(text.len(), |m| m.start);
         let mut roles = Vec::new();
-        if mention.full {
+        let listed = listed[i].as_ref();
+        if let Some(cells) = listed {
+            roles.extend(cells.iter().cloned());
+        } else if mention.full {
             let before = &text[previous_end..mention.start];
             // "A, rolle og B": a role right after the previous name is that name's.
             let apposition = previous_end > 0
@@ -120,6 +125,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         // "seier kommunalsjef Ragnhild Tødenes i Stad kommune.": the employer after the
         // name completes the title before it.
         if mention.full
+            && listed.is_none()
             && roles.len() == 1
             && let Some(employer) = employer_after(&text[mention.end..next_start])
         {
@@ -133,7 +139,9 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             roles.push(label);
         }
         // "Leiar og nestleiar i X Line Lingen og Anders Høe": split the shared roles.
-        if let Some((first, second)) = shared_roles(text, &mentions, i) {
+        if listed.is_none()
+            && let Some((first, second)) = shared_roles(text, &mentions, i)
+        {
             let person = mentions[i].person;
             let other = mentions[i + 1].person;
             add_roles(&mut people[person], vec![first]);
@@ -150,6 +158,31 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     }
     assign_actions(passages, &mut people, &mentions);
     people
+}
+
+/// The roles each mention has in a list read name first (see `lists`), indexed like
+/// `mentions`.
+fn roles_in_lists(passages: &[Passage], mentions: &[Mention]) -> Vec<Option<Vec<String>>> {
+    let mut listed = vec![None; mentions.len()];
+    let mut i = 0;
+    while i < mentions.len() {
+        let passage = mentions[i].passage;
+        let end = mentions[i..]
+            .iter()
+            .position(|m| m.passage != passage)
+            .map_or(mentions.len(), |n| i + n);
+        let full: Vec<usize> = (i..end).filter(|&k| mentions[k].full).collect();
+        let spans: Vec<(usize, usize)> = full
+            .iter()
+            .map(|&k| (mentions[k].start, mentions[k].end))
+            .collect();
+        let roles = lists::roles_after_names(&passages[passage].text, &spans);
+        for (k, roles) in full.into_iter().zip(roles) {
+            listed[k] = roles;
+        }
+        i = end;
+    }
+    listed
 }
 
 #[cfg(test)]

@@ -115,6 +115,19 @@ const ROLE_ENDINGS: &[&str] = &[
     "bibliotekar",
     "konservator",
     "kontrollør",
+    "kasserar",
+    "kasserer",
+    "skrivar",
+    "kontaktperson",
+    "solist",
+    "dirigent",
+    "organist",
+    "kantor",
+    "biskop",
+    "diakon",
+    "instruktør",
+    "fotograf",
+    "konferansier",
 ];
 
 /// Words that can open a role before its head word ("tidlegare ekspedisjonssjef").
@@ -209,7 +222,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn is_role_modifier(word: &str) -> bool {
+pub(super) fn is_role_modifier(word: &str) -> bool {
     ROLE_MODIFIERS.contains(&lowercase(word).trim_matches(',')) || word.eq_ignore_ascii_case("ass.")
 }
 
@@ -454,15 +467,19 @@ pub(super) fn party_after(segment: &str) -> Option<String> {
         .strip_prefix(' ')?
         .split([' ', '\n', ',', ';'])
         .next()?;
+    is_party(word).then(|| word.to_string())
+}
+
+/// Whether a word is a party's abbreviation as minutes write it.
+pub(super) fn is_party(word: &str) -> bool {
     let letters = word.chars().count();
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // "H" and "V" alone only in capitals; the rest as written ("Sp", "KrF", "FRP").
-    (capitalised
+    capitalised
         && (1..=5).contains(&letters)
         && word.chars().all(char::is_alphabetic)
         && (letters > 1 || word.chars().all(char::is_uppercase))
-        && PARTIES.contains(&word.to_lowercase().as_str()))
-    .then(|| word.to_string())
+        && PARTIES.contains(&word.to_lowercase().as_str())
 }
 
 /// "Name (role)".
@@ -545,7 +562,7 @@ fn find_role_split(phrase: &str) -> Option<(usize, usize)> {
 }
 
 /// Roles are written in lower case unless they are names or abbreviations ("Sp").
-fn lowercase_role(role: &str) -> String {
+pub(super) fn lowercase_role(role: &str) -> String {
     let role = role.trim().trim_end_matches([',', '.', ':', ' ']);
     let first = role.split_whitespace().next().unwrap_or_default();
     if opens_role(first) {
@@ -694,6 +711,12 @@ fn label_before_colon(head: &str) -> Option<&str> {
         start
     };
     let label = head[start..].trim();
+    // "Faste medlemer som møtte", "Frå administrasjonen møtte på heile møtet": the
+    // group is the label, not whether it came.
+    let label = [" som møtte", " møtte på ", " som var "]
+        .iter()
+        .find_map(|cut| label.find(cut))
+        .map_or(label, |at| label[..at].trim_end());
     let words = label.split_whitespace().count();
     let lower = label.to_lowercase();
     let excluded = NOT_ROLE_LABELS.iter().any(|l| {
@@ -798,6 +821,15 @@ mod tests {
         ]);
         let at = flat[0].text.find("Tonje").unwrap();
         assert_eq!(label_role(&flat, 0, at).as_deref(), Some("Delegater"));
+        let table = passages(&[
+            "Faste medlemer som møtte: Namn Funksjon Representerer Kari Nes Leiar AP",
+            "Frå administrasjonen møtte på heile eller delar av møtet: Namn Stilling Ola Berg rådgjevar",
+        ]);
+        assert_eq!(label_role(&table, 0, 60).as_deref(), Some("Faste medlemer"));
+        assert_eq!(
+            label_role(&table, 1, 80).as_deref(),
+            Some("Frå administrasjonen")
+        );
         let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
         assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
         let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
