@@ -128,6 +128,14 @@ const ROLE_ENDINGS: &[&str] = &[
     "instruktør",
     "fotograf",
     "konferansier",
+    "konfransier",
+    "prost",
+    "gitarist",
+    "pianist",
+    "fiolinist",
+    "spelemann",
+    "spillemann",
+    "jubilant",
 ];
 
 /// Words that can open a role before its head word ("tidlegare ekspedisjonssjef").
@@ -177,7 +185,23 @@ pub(super) fn is_role_word(word: &str) -> bool {
     }
     // Plurals ("moderatorar", "leiarar") describe groups, not one person's role.
     let singular = !(word.ends_with("arar") || word.ends_with("erne") || word.ends_with("ane"));
-    singular && has_role_ending(&word)
+    // The definite form names one person as well: "leiaren i laget",
+    // "Helseministeren", "spelemannen".
+    let definite = word
+        .strip_suffix("en")
+        .is_some_and(|stem| stem.chars().count() >= 4 && has_role_ending(stem));
+    singular && (has_role_ending(&word) || definite)
+}
+
+/// The singular of a plural role word heading a list ("ordførarane" → "ordførar",
+/// "rektorane" → "rektor", Bokmål "lederne" → "leder").
+pub(super) fn singular_of_plural_role(word: &str) -> Option<String> {
+    let word = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ':' | ';')));
+    ["ane", "ne", "ene"]
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .find(|stem| stem.chars().count() >= 4 && has_role_ending(stem))
+        .map(str::to_string)
 }
 
 /// Whether a lowercase word ends in one of `ROLE_ENDINGS`. Asked of most words near
@@ -336,7 +360,15 @@ fn role_after_end(rest: &str) -> usize {
             }
             '.' => {
                 let word_start = rest[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
-                if !ABBREVIATIONS.contains(&rest[word_start..i].to_lowercase().as_str()) {
+                let word = &rest[word_start..i];
+                // "adm.dir.": a dot inside a word, or after one already dotted, is
+                // the abbreviation's.
+                let inside = rest[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+                let dotted = word.contains('.');
+                if !(inside || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())) {
                     return i;
                 }
             }
@@ -373,64 +405,7 @@ pub(super) fn organisation_after(segment: &str) -> Option<String> {
         Regex::new(r"^,?\s+(?:frå|fra|ved|hjå|hos|i)\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Ll}+))?(?:\s+(?:i|og)\s+\p{Lu}[\p{L}\-]*)?)")
             .expect("valid regex")
     });
-    const ORGANISATION_WORDS: &[&str] = &[
-        "kommune",
-        "fylkeskommune",
-        "vegvesen",
-        "vegvesenet",
-        "lag",
-        "laget",
-        "lokallag",
-        "forening",
-        "foreining",
-        "forbund",
-        "forbundet",
-        "selskap",
-        "AS",
-        "HF",
-        "IKS",
-        "SA",
-        "ASA",
-        "RHF",
-        "universitet",
-        "universitetet",
-        "høgskule",
-        "høgskulen",
-        "høgskole",
-        "sjukehus",
-        "sykehus",
-        "direktorat",
-        "direktoratet",
-        "departement",
-        "departementet",
-        "næring",
-        "næringsforum",
-        "museum",
-        "musea",
-        "bank",
-        "råd",
-        "rådet",
-        "regionråd",
-        "styret",
-        "administrasjonen",
-        "Statsforvaltaren",
-        "Fylkesmannen",
-        "NAV",
-        "KS",
-        "skule",
-        "skulen",
-        "skole",
-        "barnehage",
-        "sokneråd",
-        "kyrkjelyd",
-        "bondelag",
-        "mållag",
-        "sogelag",
-        "idrettslag",
-        "historielag",
-        "kor",
-        "musikklag",
-    ];
+
     let caps = first_captures(&ORGANISATION, segment)?;
     let phrase = caps.get(1)?.as_str().trim();
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -444,14 +419,107 @@ pub(super) fn organisation_after(segment: &str) -> Option<String> {
         }
         _ => phrase,
     };
-    let is_organisation = phrase.split_whitespace().any(|w| {
+    names_organisation(phrase).then(|| phrase.to_string())
+}
+
+/// Words that make a phrase an organisation's name rather than a place's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "kommune",
+    "fylkeskommune",
+    "vegvesen",
+    "vegvesenet",
+    "lag",
+    "laget",
+    "lokallag",
+    "forening",
+    "foreining",
+    "forbund",
+    "forbundet",
+    "selskap",
+    "AS",
+    "HF",
+    "IKS",
+    "SA",
+    "ASA",
+    "RHF",
+    "universitet",
+    "universitetet",
+    "høgskule",
+    "høgskulen",
+    "høgskole",
+    "sjukehus",
+    "sykehus",
+    "direktorat",
+    "direktoratet",
+    "departement",
+    "departementet",
+    "næring",
+    "næringsforum",
+    "museum",
+    "musea",
+    "bank",
+    "råd",
+    "rådet",
+    "regionråd",
+    "styret",
+    "administrasjonen",
+    "Statsforvaltaren",
+    "Fylkesmannen",
+    "NAV",
+    "KS",
+    "skule",
+    "skulen",
+    "skole",
+    "barnehage",
+    "sokneråd",
+    "kyrkjelyd",
+    "bondelag",
+    "mållag",
+    "sogelag",
+    "idrettslag",
+    "historielag",
+    "kor",
+    "musikklag",
+];
+
+/// Whether a phrase names an organisation: it holds an organisation word ("Stad
+/// kommune", "Sogn næringsforum") or an abbreviation ("HVL").
+fn names_organisation(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| {
         ORGANISATION_WORDS.contains(&w)
             || ORGANISATION_WORDS
                 .iter()
                 .any(|o| o.len() > 3 && w.to_lowercase().ends_with(o))
-            || (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+            || (w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+    })
+}
+
+/// "Erling Lae, Oslo kommune, leiar", "Ole Haabeth, Nedre Glomma regionråd
+/// Fylkesordførar …": an organisation set after the name by a comma, as
+/// attendance lists write whom each one represents.
+pub(super) fn organisation_apposition(segment: &str) -> Option<String> {
+    static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n]|$|\s\p{Lu})")
+            .expect("valid regex")
     });
-    is_organisation.then(|| phrase.to_string())
+    let caps = first_captures(&APPOSITION, segment)?;
+    let phrase = caps.get(1)?.as_str().trim();
+    // The phrase ends at a title that opens the next row ("… regionråd Fylkesordførar").
+    let phrase =
+        phrase
+            .split_whitespace()
+            .position(is_role_word)
+            .map_or(phrase.to_string(), |at| {
+                phrase
+                    .split_whitespace()
+                    .take(at)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+    let last = phrase.split_whitespace().last()?;
+    let complete = !matches!(last, "og" | "for" | "i");
+    (complete && phrase.split_whitespace().count() >= 2 && names_organisation(&phrase))
+        .then_some(phrase)
 }
 
 /// Party abbreviations as minutes write them after a name, brackets or not.
@@ -506,16 +574,33 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
         Regex::new(r"(?:^|[\s,])(?:og\s+)?(?:var|er|vart|blei|ble|blir|vert)\s+(?:også\s+|òg\s+)?([^.,;!?\n]+)")
             .expect("valid regex")
     });
+    // "… leia sitt første møte som ordførar", "debuterte som varaordførar": the
+    // office the person acts in, a few words after the name.
+    static ACTING_AS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*\([^()]{1,20}\))?(?:\s+[\p{L}\-]+){1,5}?\s+som\s+((?:ny\s+|nyvald\s+|nyvalt\s+)?[\p{L}\-]+)")
+            .expect("valid regex")
+    });
     let sentence_end = segment.find(['.', '!', '?', '\n']).unwrap_or(segment.len());
-    let Some(caps) = first_captures(&PREDICATE, &segment[..sentence_end]) else {
-        return Vec::new();
-    };
-    let phrase = caps[1].trim();
-    let first = phrase.split_whitespace().next().unwrap_or_default();
-    if is_role_word(first) && phrase.split_whitespace().count() <= 8 {
-        vec![lowercase_role(phrase)]
-    } else {
-        Vec::new()
+    if let Some(caps) = first_captures(&PREDICATE, &segment[..sentence_end]) {
+        let phrase = caps[1].trim();
+        let first = phrase.split_whitespace().next().unwrap_or_default();
+        if is_role_word(first) && phrase.split_whitespace().count() <= 8 {
+            return vec![lowercase_role(phrase)];
+        }
+    }
+    let clause_end = segment
+        .find([',', ';', '!', '?', '\n'])
+        .unwrap_or(segment.len());
+    match first_captures(&ACTING_AS, &segment[..clause_end]) {
+        Some(caps)
+            if caps[1]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| has_role_ending(&lowercase(w))) =>
+        {
+            vec![lowercase_role(&caps[1])]
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -603,6 +688,32 @@ pub(super) fn shared_roles(text: &str, mentions: &[Mention], i: usize) -> Option
         _ => a.clone(),
     };
     Some((a, b.clone()))
+}
+
+/// "Dei tre ordførarane, A (Fjell), B (Sund) og C": a plural role over a list of
+/// names gives each of them the role in the singular. The list runs back from
+/// mention `i` over gaps that hold only commas, "og" and brackets.
+pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
+    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*$").expect("valid regex")
+    });
+    let passage = mentions[i].passage;
+    let mut first = i;
+    while first > 0
+        && mentions[first - 1].passage == passage
+        && mentions[first - 1].full
+        && LIST_GAP.is_match(&text[mentions[first - 1].end..mentions[first].start])
+    {
+        first -= 1;
+    }
+    let previous_end = mentions[..first]
+        .iter()
+        .rev()
+        .find(|m| m.passage == passage)
+        .map_or(0, |m| m.end);
+    let before = text[previous_end..mentions[first].start].trim_end_matches([' ', ',', ':']);
+    let last_word = before.rsplit(char::is_whitespace).next()?;
+    singular_of_plural_role(last_word)
 }
 
 pub(super) fn add_roles(person: &mut Person, roles: Vec<String>) {
@@ -858,6 +969,101 @@ mod tests {
         assert_eq!(party_after(" Har ordet"), None);
         assert_eq!(party_after(" heldt innlegg"), None);
         assert_eq!(party_after(" Apotek"), None);
+    }
+
+    #[test]
+    fn an_organisation_set_after_a_name_by_a_comma() {
+        assert_eq!(
+            organisation_apposition(", Oslo kommune, leiar").as_deref(),
+            Some("Oslo kommune")
+        );
+        assert_eq!(
+            organisation_apposition(", Nedre Glomma regionråd Fylkesordførar ").as_deref(),
+            Some("Nedre Glomma regionråd")
+        );
+        assert_eq!(
+            organisation_apposition(", Sogn og Fjordane fylkeskommune.").as_deref(),
+            Some("Sogn og Fjordane fylkeskommune")
+        );
+        // A town, a sentence, a single word: not an organisation.
+        assert_eq!(organisation_apposition(", Volda og Ørsta."), None);
+        assert_eq!(organisation_apposition(", Kari Nes og Ola Berg kom."), None);
+        assert_eq!(organisation_apposition(" frå Stad kommune"), None);
+    }
+
+    fn mentions_of(text: &str) -> Vec<Mention> {
+        super::super::names::full_names(text)
+            .into_iter()
+            .enumerate()
+            .map(|(person, (start, end))| Mention {
+                passage: 0,
+                start,
+                end,
+                person,
+                full: true,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plural_role_over_a_list_of_names() {
+        let text = "Dei tre ordførarane, Kari Nes (Fjell), Ola Berg (Sund) og Per Lid (Os), håpar på godt frammøte.";
+        let mentions = mentions_of(text);
+        for i in 0..3 {
+            assert_eq!(
+                plural_role_over_list(text, &mentions, i).as_deref(),
+                Some("ordførar")
+            );
+        }
+        // A name with its own role ends the list.
+        let text = "Panelet var ordførarane Kari Nes, Ola Berg, og prosjektleiar Per Lid.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            plural_role_over_list(text, &mentions, 1).as_deref(),
+            Some("ordførar")
+        );
+        assert_eq!(plural_role_over_list(text, &mentions, 2), None);
+        let text = "Kommunane sende Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(plural_role_over_list(text, &mentions, 1), None);
+    }
+
+    #[test]
+    fn the_office_someone_acts_in() {
+        assert_eq!(
+            role_as_predicate(" (Ap) leia sitt fyrste kommunestyremøte som ordførar, medan"),
+            ["ordførar"]
+        );
+        assert_eq!(
+            role_as_predicate(" debuterte som varaordførar."),
+            ["varaordførar"]
+        );
+        assert_eq!(
+            role_as_predicate(" og var programleiar for dagen."),
+            ["programleiar for dagen"]
+        );
+        assert!(role_as_predicate(" meiner at dette er viktig som plan.").is_empty());
+        assert!(role_as_predicate(" takka alle som kom.").is_empty());
+    }
+
+    #[test]
+    fn definite_and_plural_role_words() {
+        assert!(is_role_word("leiaren"));
+        assert!(is_role_word("Helseministeren"));
+        assert!(!is_role_word("ordførarane"));
+        assert_eq!(
+            singular_of_plural_role("ordførarane").as_deref(),
+            Some("ordførar")
+        );
+        assert_eq!(
+            singular_of_plural_role("Rektorane").as_deref(),
+            Some("rektor")
+        );
+        assert_eq!(
+            singular_of_plural_role("lederne,").as_deref(),
+            Some("leder")
+        );
+        assert_eq!(singular_of_plural_role("kommunane"), None);
     }
 
     #[test]
