@@ -22,6 +22,10 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A postcode and place after the name in a membership table.
+static ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s*\d{4}\s+\p{Lu}[\p{L}\-]*").expect("valid regex"));
+
 /// Words that end the cells of a row: what the person's attendance was.
 const STATUS_WORDS: &[&str] = &[
     "forfall",
@@ -31,6 +35,7 @@ const STATUS_WORDS: &[&str] = &[
     "frå",
     "fra",
     "møtte",
+    "møtt",
     "ikkje",
     "ikke",
     "gjekk",
@@ -160,7 +165,9 @@ fn gap_cells(gap: &str) -> Option<Cells> {
             finish(&mut phrase, &mut cells.roles);
             continue;
         }
-        if is_party(bare) && phrase.is_empty() {
+        if is_party(bare) {
+            // "Medlem SP": the party is a cell of its own.
+            finish(&mut phrase, &mut cells.roles);
             cells.roles.push(bare.to_string());
         } else if is_cell_role(bare) {
             if phrase.is_empty() && n == 0 && !comma_first {
@@ -220,11 +227,33 @@ fn trailing_cells(gap: &str) -> Option<Cells> {
     let sentence = gap
         .find(['.', ';', '\n', '(', ':'])
         .map_or(gap, |end| &gap[..end]);
-    // The cells end at the end of the sentence or of the row.
-    let rest_of_row = gap[sentence.len()..].trim_start();
-    let ends_row = rest_of_row.is_empty() || !rest_of_row.starts_with(':');
-    let cells = gap_cells(sentence)?;
-    (ends_row && !cells.roles.is_empty() && !cells.ends_with_og).then_some(cells)
+    // The longest run of cells that the sentence, or the next row of a table (a
+    // number, a capitalised word), ends.
+    let starts: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && sentence[..i].chars().last().is_none_or(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    for k in (1..=starts.len()).rev() {
+        let end = starts.get(k).copied().unwrap_or(sentence.len());
+        let prefix = &sentence[..end];
+        let next = sentence[end..].chars().next();
+        let bounded = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+            || prefix.trim_end().ends_with(',');
+        if !bounded {
+            continue;
+        }
+        if let Some(cells) = gap_cells(prefix)
+            && !cells.roles.is_empty()
+            && !cells.ends_with_og
+        {
+            return Some(cells);
+        }
+    }
+    None
 }
 
 /// The cells of one row of a table, after its name: a role or post and a party,
@@ -232,13 +261,15 @@ fn trailing_cells(gap: &str) -> Option<Cells> {
 fn table_row(gap: &str) -> Vec<String> {
     let mut roles = Vec::new();
     let mut phrase: Vec<&str> = Vec::new();
+    // "Kari Nes, 6640 Kvanne Styremedlem": an address column before the post.
+    let gap = ADDRESS.find(gap).map_or(gap, |m| &gap[m.end()..]);
     for (n, word) in gap.split_whitespace().enumerate() {
         let bare = word.trim_end_matches([',', ';']);
         let lower = bare.to_lowercase();
         let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
         let capitals = letters >= 2 && bare.chars().all(|c| c.is_uppercase() || c == '/');
         if STATUS_WORDS.contains(&lower.trim_end_matches('.'))
-            || bare.chars().next().is_none_or(|c| !c.is_alphabetic())
+            || (bare.chars().next().is_none_or(|c| !c.is_alphabetic()) && !is_cell_role(bare))
             || bare.ends_with(':')
         {
             break;
@@ -249,7 +280,13 @@ fn table_row(gap: &str) -> Vec<String> {
         } else if is_cell_role(bare)
             || (n == 0 && bare.chars().next().is_some_and(char::is_lowercase))
         {
-            finish(&mut phrase, &mut roles);
+            // "1. vara", "dagleg leiar": an ordinal or a modifier opens the role.
+            let opened = phrase
+                .last()
+                .is_some_and(|w| (w.ends_with('.') && w.len() <= 3) || is_role_modifier(w));
+            if !opened {
+                finish(&mut phrase, &mut roles);
+            }
             phrase.push(bare);
         } else if !phrase.is_empty() && phrase.len() < 4 && is_complement(bare) {
             phrase.push(bare);
@@ -343,6 +380,15 @@ mod tests {
             ["AP", "varaordførar"]
         );
         assert_eq!(roles_of(&found, "Kenneth Taule Murberg"), ["H", "medlem"]);
+        let found = read(
+            "Styret: Namn Verv Oppmøte Kari Nes, 6640 Kvanne Styremedlem MØTT Ola Berg, 6200 Stranda 1. vara FORFALL",
+        );
+        assert_eq!(roles_of(&found, "Kari Nes"), ["styremedlem"]);
+        assert_eq!(roles_of(&found, "Ola Berg"), ["1. vara"]);
+        // Rows without a header: a list of members read name first to its end.
+        let found = read("2 Kari Nes Medlem SP Ola Berg Medlem V 2 Varamedlemer");
+        assert_eq!(roles_of(&found, "Kari Nes"), ["medlem", "SP"]);
+        assert_eq!(roles_of(&found, "Ola Berg"), ["medlem", "V"]);
     }
 
     #[test]

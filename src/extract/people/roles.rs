@@ -875,8 +875,10 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
         }
     }
     // A label passage over short lines of names.
-    let short =
-        |p: &Passage| p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.');
+    let short = |p: &Passage| {
+        (p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.'))
+            || is_line_of_names(&p.text)
+    };
     if !short(&passages[index]) || before.contains(':') {
         return None;
     }
@@ -890,6 +892,26 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
         }
     }
     None
+}
+
+/// "Kari Nes, Ola B. Berg, Per Lid og Anne Vik": a line that holds only names, as
+/// many as it likes.
+fn is_line_of_names(text: &str) -> bool {
+    let mut pieces = 0;
+    for piece in text.split([',', '\n']).flat_map(|p| p.split(" og ")) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let capitalised = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_role_word(w));
+        if !capitalised || words.len() > 4 {
+            return false;
+        }
+        pieces += 1;
+    }
+    pieces >= 2
 }
 
 #[cfg(test)]
@@ -941,6 +963,14 @@ mod tests {
             label_role(&table, 1, 80).as_deref(),
             Some("Frå administrasjonen")
         );
+        let long = passages(&[
+            "Medlemer:",
+            "Kari Nes, Ola B. Berg, Per Lid, Anne Marie Vik, Jon Olav Dal, Siri Helen",
+            "Hauge",
+        ]);
+        assert_eq!(label_role(&long, 1, 10).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 2, 0).as_deref(), Some("Medlemer"));
+        assert!(!is_line_of_names("Kari Nes, leiar i laget, opna møtet"));
         let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
         assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
         let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
