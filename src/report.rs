@@ -117,6 +117,18 @@ pub struct Passage {
     /// bullet belong to it ("who spoke about this theme").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<u32>,
+    /// The number or letter a list item was marked with: numbered items in a row
+    /// are the points of an agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<ListMarker>,
+}
+
+/// How a list item was marked: "3." or "3)", "c)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListMarker {
+    Number(u32),
+    Letter(char),
 }
 
 impl Passage {
@@ -125,6 +137,7 @@ impl Passage {
             kind,
             text: text.into(),
             section: None,
+            marker: None,
         }
     }
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::report::Passage;
+use crate::report::{ListMarker, Passage};
 
 /// A case number, with the word before it when there is one ("Sak", "PS", "RS").
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -152,6 +152,127 @@ fn line_cases(
     }
 }
 
+/// "1. Konstituering", "2 Val", "a) Opprop": the numbered or lettered items of the
+/// minutes of an annual or board meeting, each at the start of a line.
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:(\d{1,2})(?:[ \t]*[.)][ \t]*|[ \t]+)|([a-hA-H])[ \t]?\)[ \t]*)(\p{L}[^\n]*)$")
+        .expect("valid regex")
+});
+
+/// Where an item's title ends: its first sentence, or the verb that says what the
+/// meeting did with it ("Innkalling vart godkjend").
+static ITEM_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.:!?](?:\s|\p{L}|$)|\s[–—-]\s|\s(?:vart|blei|ble|var|er|vert|blir|skal|kan|må|godkjent|godkjend|godkjenning\s+av\s+møtet)(?:\s|$)")
+        .expect("valid regex")
+});
+
+/// "c)" counts as 3.
+fn letter_number(letter: char) -> u32 {
+    u32::from(letter.to_ascii_lowercase()).saturating_sub(u32::from('a')) + 1
+}
+
+/// The title of an item from the text after its marker, or `None` when the text is
+/// no agenda point ("1. mars 2024", "2. klasse").
+fn item_title(rest: &str, lettered: bool) -> Option<String> {
+    let first_word = rest.split_whitespace().next().unwrap_or_default();
+    let lower = first_word.chars().next().is_some_and(char::is_lowercase);
+    if super::dates::month_number(first_word).is_some() || (lower && !lettered) {
+        return None;
+    }
+    let end = ITEM_TITLE_END.find(rest).map_or(rest.len(), |m| m.start());
+    let title = rest[..end].trim();
+    let words = title.split_whitespace().count();
+    (title.chars().count() >= 3 && words <= 20).then(|| title.to_string())
+}
+
+/// One numbered item: where it is, its number (letters count from 1) and its title.
+struct Item {
+    passage: usize,
+    number: u32,
+    lettered: bool,
+    title: String,
+}
+
+/// The titles of numbered and lettered items that follow one another as a list
+/// does ("1.", "2.", "3." or "a)", "b)"), with the passage of each. A number that
+/// does not continue a list ("1. mars", a lone "3 Val") is not an item.
+pub fn numbered_items(passages: &[Passage]) -> Vec<(usize, String)> {
+    let mut items = Vec::new();
+    for (index, passage) in passages.iter().enumerate() {
+        // A list item keeps its marker apart from its text; a paragraph may start
+        // with one ("1.Ordstyrar vart vald").
+        if let Some(marker) = passage.marker {
+            let (number, lettered) = match marker {
+                ListMarker::Number(n) => (n, false),
+                ListMarker::Letter(l) => (letter_number(l), true),
+            };
+            if let Some(title) = item_title(&passage.text, lettered) {
+                items.push(Item {
+                    passage: index,
+                    number,
+                    lettered,
+                    title,
+                });
+            }
+            continue;
+        }
+        for caps in NUMBERED_ITEM.captures_iter(&passage.text) {
+            let (number, lettered) = match (caps.get(1), caps.get(2)) {
+                (Some(n), _) => (n.as_str().parse().unwrap_or(0), false),
+                (None, Some(l)) => (
+                    letter_number(l.as_str().chars().next().unwrap_or('a')),
+                    true,
+                ),
+                _ => continue,
+            };
+            let rest = caps.get(3).map_or("", |r| r.as_str());
+            if let Some(title) = item_title(rest, lettered) {
+                items.push(Item {
+                    passage: index,
+                    number,
+                    lettered,
+                    title,
+                });
+            }
+        }
+    }
+    // Keep the items in runs: each number one more than the last of its kind.
+    let mut keep = vec![false; items.len()];
+    for lettered in [false, true] {
+        let kind: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].lettered == lettered)
+            .collect();
+        let mut run: Vec<usize> = Vec::new();
+        let mut flush = |run: &mut Vec<usize>| {
+            if run.len() >= if lettered { 2 } else { 3 } {
+                for &i in run.iter() {
+                    keep[i] = true;
+                }
+            }
+            run.clear();
+        };
+        for &i in &kind {
+            let continues = run
+                .last()
+                .is_some_and(|&last| items[i].number == items[last].number + 1);
+            if !continues {
+                flush(&mut run);
+            }
+            if run.is_empty() && items[i].number > 2 {
+                continue;
+            }
+            run.push(i);
+        }
+        flush(&mut run);
+    }
+    items
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|(item, _)| (item.passage, item.title))
+        .collect()
+}
+
 /// A case title from the text after its number: its first line, cut where the
 /// next part of the minutes begins, without trailing punctuation.
 fn title_from(after: &str) -> String {
@@ -246,6 +367,48 @@ mod tests {
         assert!(titles(&["Arkivsaknr.: 15/40-1. Møtet er 12/3 kl 10."]).is_empty());
         assert!(titles(&["Han viste til 2019/20 og meinte at dette var nok."]).is_empty());
         assert!(titles(&["Sak 054/2020 og 055/2020 blir behandla i lukka del"]).is_empty());
+    }
+
+    fn items(texts: &[&str]) -> Vec<String> {
+        let passages: Vec<Passage> = texts
+            .iter()
+            .map(|t| Passage::new(PassageKind::Paragraph, *t))
+            .collect();
+        numbered_items(&passages)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn the_numbered_items_of_annual_meeting_minutes() {
+        assert_eq!(
+            items(&[
+                "1. Opning og konstituering",
+                "a) Godkjenning av innkalling",
+                "b) Val av ordstyrar Per Lid",
+                "2. Årsmelding vart lesen opp og godkjend.",
+                "3 Rekneskap. Revisor hadde ingen merknader.",
+                "4.Val",
+            ]),
+            [
+                "Opning og konstituering",
+                "Godkjenning av innkalling",
+                "Val av ordstyrar Per Lid",
+                "Årsmelding",
+                "Rekneskap",
+                "Val"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_make_no_list_are_not_items() {
+        // A date, a lone number, two numbers that do not follow one another.
+        assert!(items(&["1. mars møttest styret.", "2. mars kom svaret."]).is_empty());
+        assert!(items(&["3 Val", "Styret vart attvalt."]).is_empty());
+        assert!(items(&["1. Budsjett", "4. Val", "9. Eventuelt"]).is_empty());
+        assert!(items(&["a) Budsjett", "Ingen merknader."]).is_empty());
     }
 
     #[test]

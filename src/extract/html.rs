@@ -617,6 +617,7 @@ impl<'a> Walker<'a> {
                     kind,
                     text,
                     section: self.section,
+                    marker: None,
                 });
                 if last {
                     self.done = true;

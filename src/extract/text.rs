@@ -5,7 +5,7 @@
 //! processor or e-mail is often hard-wrapped. A line is joined to the one before it
 //! only when that one does not end a sentence and this one starts in lower case.
 
-use crate::report::{Passage, PassageKind};
+use crate::report::{ListMarker, Passage, PassageKind};
 
 /// The title and body passages of a text report.
 #[derive(Debug, Default)]
@@ -48,8 +48,8 @@ pub fn parse(text: &str) -> TextReport {
             continue;
         }
         block_lines += 1;
-        if let Some(item) = list_item(&line) {
-            let bullet = !line.starts_with(|c: char| c.is_ascii_digit());
+        if let Some((item, marker)) = list_item(&line) {
+            let bullet = marker.is_none();
             if bullet || section.is_none() || !indented {
                 sections += 1;
                 section = Some(sections);
@@ -58,6 +58,7 @@ pub fn parse(text: &str) -> TextReport {
                 kind: PassageKind::ListItem,
                 text: item.to_string(),
                 section,
+                marker,
             });
             joinable = true;
             continue;
@@ -84,6 +85,7 @@ pub fn parse(text: &str) -> TextReport {
                     },
                     text: line,
                     section,
+                    marker: None,
                 })
             }
         }
@@ -100,13 +102,16 @@ fn is_headline(line: &str) -> bool {
     words <= 12 || (words <= 25 && sentences == 0)
 }
 
-/// The text of a bulleted or numbered line ("• Tema", "- Tema", "1. Tema", "2) Tema").
-fn list_item(line: &str) -> Option<&str> {
+/// The text of a bulleted, numbered or lettered line ("• Tema", "- Tema", "1. Tema",
+/// "2) Tema", "b) Tema"), with the number or letter it was marked with.
+fn list_item(line: &str) -> Option<(&str, Option<ListMarker>)> {
     for bullet in ['•', '◦', '▪', '●', '-', '–', '*', '·'] {
         if let Some(rest) = line.strip_prefix(bullet)
             && rest.starts_with(' ')
         {
-            return Some(rest.trim()).filter(|r| !r.is_empty());
+            return Some(rest.trim())
+                .filter(|r| !r.is_empty())
+                .map(|r| (r, None));
         }
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -117,9 +122,22 @@ fn list_item(line: &str) -> Option<&str> {
                 // "10. mai 2023 …" is a date, not item ten.
                 let next_word = item.split_whitespace().next().unwrap_or_default();
                 if super::dates::month_number(next_word).is_none() {
-                    return Some(item.trim()).filter(|r| !r.is_empty());
+                    let number = line[..digits].parse().ok().map(ListMarker::Number);
+                    return Some(item.trim())
+                        .filter(|r| !r.is_empty())
+                        .map(|r| (r, number));
                 }
             }
+        }
+    }
+    // "a) Opprop", "f ) Noteutval": a lettered point under a numbered one.
+    let mut chars = line.chars();
+    if let Some(letter @ 'a'..='h') = chars.next() {
+        let rest = chars.as_str().trim_start_matches(' ');
+        if let Some(item) = rest.strip_prefix(") ")
+            && item.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some((item.trim(), Some(ListMarker::Letter(letter))));
         }
     }
     None
@@ -165,6 +183,28 @@ mod tests {
                 (PassageKind::ListItem, "Eit punkt"),
                 (PassageKind::Paragraph, "10. mai 2023 var siste dag."),
                 (PassageKind::Caption, "Anna Berg - Foto: Ola Dale"),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_and_lettered_points_keep_their_markers() {
+        let report = parse(
+            "Årsmøte\n\n1. Konstituering\na) Opprop\nf ) Val av skrivar\n2. Årsmelding\ni) inga sak\n",
+        );
+        let read: Vec<(&str, Option<ListMarker>)> = report
+            .passages
+            .iter()
+            .map(|p| (p.text.as_str(), p.marker))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Konstituering", Some(ListMarker::Number(1))),
+                ("Opprop", Some(ListMarker::Letter('a'))),
+                ("Val av skrivar", Some(ListMarker::Letter('f'))),
+                // A lower-case line after an item continues it.
+                ("Årsmelding i) inga sak", Some(ListMarker::Number(2))),
             ]
         );
     }

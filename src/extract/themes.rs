@@ -278,6 +278,9 @@ pub fn find_themes(
 ) -> Vec<String> {
     let mut themes = Vec::new();
     let mut case_titles = super::agenda::case_titles(passages).into_iter().peekable();
+    let mut items = super::agenda::numbered_items(passages)
+        .into_iter()
+        .peekable();
     for (index, passage) in passages.iter().enumerate() {
         let text = &passage.text;
         let has_intro = THEME_INTRO.is_match(text);
@@ -357,6 +360,11 @@ pub fn find_themes(
         while let Some((_, title)) = case_titles.next_if(|(at, _)| *at == index) {
             push_theme(&mut themes, clean_theme(&title));
         }
+        while let Some((_, title)) = items.next_if(|(at, _)| *at == index) {
+            if let Some(point) = agenda_point(&title, |words| names_a_person(index, words)) {
+                push_theme(&mut themes, clean_theme(&point));
+            }
+        }
         if passage.kind == PassageKind::Heading {
             let heading = clean_theme(text);
             let lower = heading.to_lowercase();
@@ -404,6 +412,30 @@ pub fn find_themes(
         }
     }
     themes
+}
+
+/// The agenda point a numbered item names, without the person it names: "Val av
+/// møteleiar Kari Nes" → "Val av møteleiar". An item that is a list of people ("Kari
+/// Nes, leiar") or a talk by someone ("Perspektivet ved Kari Nes") is no point.
+fn agenda_point(title: &str, names_a_person: impl Fn(&str) -> bool) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    // Where the first name mentioned ends, and where it starts.
+    let Some(end) = (1..=words.len()).find(|&k| names_a_person(&words[..k].join(" "))) else {
+        return Some(title.to_string());
+    };
+    let start = (0..end)
+        .rev()
+        .find(|&j| names_a_person(&words[j..end].join(" ")))
+        .unwrap_or(0);
+    let before = &words[..start];
+    let talk = before.iter().any(|w| {
+        let w = w.to_lowercase();
+        w == "ved"
+            || ["present", "orienter", "innlei", "foredrag"]
+                .iter()
+                .any(|v| w.starts_with(v))
+    });
+    (!before.is_empty() && !talk).then(|| before.join(" "))
 }
 
 /// A short line that reads as a subheading: a few words, no sentence punctuation,
@@ -477,6 +509,21 @@ mod tests {
     use PassageKind::*;
 
     use crate::extract::passages_of as passages;
+
+    #[test]
+    fn an_agenda_point_without_the_person_it_names() {
+        let names = |words: &str| words.contains("Kari Nes");
+        assert_eq!(
+            agenda_point("Val av møteleiar Kari Nes", names).as_deref(),
+            Some("Val av møteleiar")
+        );
+        assert_eq!(
+            agenda_point("Budsjett 2025", names).as_deref(),
+            Some("Budsjett 2025")
+        );
+        assert_eq!(agenda_point("Kari Nes, leiar", names), None);
+        assert_eq!(agenda_point("Perspektivet ved Kari Nes", names), None);
+    }
 
     #[test]
     fn themes_in_guillemets_and_after_a_list_intro() {
