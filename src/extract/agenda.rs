@@ -77,6 +77,7 @@ fn case_numbers(text: &str) -> Vec<CaseNumber> {
 pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
     let mut seen: Vec<(u32, u32)> = Vec::new();
     let mut titles = Vec::new();
+    let line_runs = numbers_opening_lines_in_a_run(passages);
     for (index, passage) in passages.iter().enumerate() {
         let text = passage.text.as_str();
         let numbers = if text.contains('/') {
@@ -88,8 +89,11 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
         for (i, number) in numbers.iter().enumerate() {
             let next_start = numbers.get(i + 1).map_or(text.len(), |n| n.start);
             // Bare numbers count in a case list, or when another number follows
-            // one title later, as in a run-together list.
-            let in_run = numbers.len() >= 3 && (i + 1 < numbers.len() || i > 0);
+            // one title later, as in a run-together list, or when the passages
+            // around open with the numbers before and after it ("53/2015 Meldingar",
+            // "54/2015 Gudstenesteliste").
+            let in_run = (numbers.len() >= 3 && (i + 1 < numbers.len() || i > 0))
+                || (i == 0 && line_runs[index]);
             if !(number.labelled || is_list || in_run) {
                 continue;
             }
@@ -115,6 +119,38 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
         }
     }
     titles
+}
+
+/// Whether each passage opens with a case number that continues or is continued by
+/// the number opening another passage nearby: 53/2015, 54/2015, ….
+fn numbers_opening_lines_in_a_run(passages: &[Passage]) -> Vec<bool> {
+    let opening: Vec<Option<(u32, u32)>> = passages
+        .iter()
+        .map(|p| {
+            let text = p.text.trim_start();
+            if !text.starts_with(|c: char| c.is_ascii_digit()) || !text.contains('/') {
+                return None;
+            }
+            case_numbers(text)
+                .first()
+                .filter(|n| n.start == 0 && !n.labelled)
+                .map(|n| n.key)
+        })
+        .collect();
+    let numbered: Vec<(usize, (u32, u32))> = opening
+        .iter()
+        .enumerate()
+        .filter_map(|(i, key)| key.map(|k| (i, k)))
+        .collect();
+    let mut in_run = vec![false; passages.len()];
+    for pair in numbered.windows(2) {
+        let ((a, (na, ya)), (b, (nb, yb))) = (pair[0], pair[1]);
+        if ya == yb && nb == na + 1 && b - a <= 40 {
+            in_run[a] = true;
+            in_run[b] = true;
+        }
+    }
+    in_run
 }
 
 /// Cases numbered without a year, at the start of the passage's lines.
@@ -349,6 +385,21 @@ mod tests {
             titles(&["010/21 VEGLYS 011/21 KYRKJEGARDEN 012/21 BUDSJETT 2022 RÅDMANNEN TILRÅR"]),
             ["VEGLYS", "KYRKJEGARDEN", "BUDSJETT 2022"]
         );
+    }
+
+    #[test]
+    fn cases_that_open_passages_one_after_another() {
+        assert_eq!(
+            titles(&[
+                "53/2015 Meldingar",
+                "Det skal veljast ein representant.",
+                "54/2015 Gudstenesteliste",
+                "14/6: kl.11.00. Gudsteneste.",
+            ]),
+            ["Meldingar", "Gudstenesteliste"]
+        );
+        // Numbers that do not follow one another are references.
+        assert!(titles(&["12/2015 er arkivsaka.", "40/2015 kom seinare."]).is_empty());
     }
 
     #[test]

@@ -149,6 +149,13 @@ static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A heading over the points of an agenda: "Sakliste", "Saker til orientering",
+/// "Interpellasjonar".
+static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sakliste|saksliste|saker|dagsorden|vedtakssaker|orienteringssaker|referatsaker|drøftingssaker|interpellasjonar|interpellasjoner|spørsmål|saker\s+til\s+(?:handsaming|behandling|orientering|drøfting))\s*:?$")
+        .expect("valid regex")
+});
+
 /// "det er fire hovudområde: A, B, C og D", "hovudsaka var X": topics named inline.
 static INLINE_TOPICS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:hovudområde|hovedområde|hovudpunkt|hovedpunkt|stikkord|hovudsak|hovedsak|hovudsaka|hovedsaken|fokusområde|satsingsområde)(?:a|ane|ene|er|en)?(?:\s+[^\s:.!?]+){0,4}?\s*(?::|\s+var|\s+er|\s+blir|\s+vert)\s+([^.!?\n:]{3,200})")
@@ -321,7 +328,9 @@ pub fn find_themes(
             }
         }
         // "Dei tre hovudtema for samlinga var:" and the list after it.
-        let list_intro = text.trim_end().ends_with(':') && (has_intro || LIST_INTRO.is_match(text));
+        let list_intro = (text.trim_end().ends_with(':')
+            && (has_intro || LIST_INTRO.is_match(text)))
+            || AGENDA_HEADING.is_match(text.trim());
         if list_intro {
             let wanted = NUMBER_WORD
                 .captures(text)
@@ -509,6 +518,27 @@ mod tests {
     use PassageKind::*;
 
     use crate::extract::passages_of as passages;
+
+    #[test]
+    fn the_points_under_an_agenda_heading() {
+        let p = passages(&[
+            (Heading, "Sakliste"),
+            (ListItem, "Godkjenning av innkalling"),
+            (ListItem, "Reglement for kontrollutvalet"),
+            (Heading, "Interpellasjonar"),
+            (ListItem, "Tilbod om omsorgsplass i nord eller sør"),
+            (Paragraph, "Møtet vart sendt direkte."),
+            (ListItem, "Les meir om kommunestyret"),
+        ]);
+        assert_eq!(
+            find_themes(&p, |_, _| false),
+            [
+                "Godkjenning av innkalling",
+                "Reglement for kontrollutvalet",
+                "Tilbod om omsorgsplass i nord eller sør"
+            ]
+        );
+    }
 
     #[test]
     fn an_agenda_point_without_the_person_it_names() {
