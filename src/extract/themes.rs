@@ -83,6 +83,40 @@ const AMONG_OTHERS: &[&str] = &[
     "blant anna om ",
 ];
 
+/// The points of a visit's or a church event's programme, named by what was done:
+/// "opning av den nye vegen", "bedriftsbesøk hos Multi Maritime", "omvising på
+/// campus", "synfaring i brannområdet", "samrådingsmøte med sokneråda".
+static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)((?:(?:den\s+)?offisielle\s+)?(?:opning|opninga|opningen|åpning|åpningen)\s+av|(?:bedrifts|verksemds)?besøk\s+(?:hos|på|ved)|omvising|omvisning|omvisinga|synfaring|befaring|(?:\p{L}+)?synfaring|(?:samrådings|dialog|ope\s+|felles)?møte\s+med|demonstrasjon\s+av|(?:fest|familie)?gudsteneste\s+for|kyrkjelydsfest\s+for)(?-u:\b)\s+([^.;:!?\n]{3,100})")
+        .expect("valid regex")
+});
+
+/// Where a programme point ends: the next point or a clause about something else.
+static ACTIVITY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),|\s(?:før|etter|der|som|då|da|medan|mens|og\s+(?:deretter|etterpå|så)|kl\.?|klokka)(?-u:\b)")
+        .expect("valid regex")
+});
+
+fn activities(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    // Searched again from where each point ends: one sentence may name several.
+    while let Some(caps) = ACTIVITY.captures_at(text, from) {
+        let (Some(whole), Some(object)) = (caps.get(0), caps.get(2)) else {
+            break;
+        };
+        let end = ACTIVITY_END
+            .find(object.as_str())
+            .map_or(object.len(), |m| m.start());
+        let phrase = text[whole.start()..object.start() + end].trim();
+        if object.as_str()[..end].trim().chars().count() >= 3 {
+            found.push(phrase.to_string());
+        }
+        from = object.start() + end.max(1);
+    }
+    found
+}
+
 /// The topics verbs of presenting, discussing or deciding have as their objects.
 fn verb_objects(text: &str) -> Vec<String> {
     TOPIC_VERB
@@ -411,7 +445,7 @@ pub fn find_themes(
             }
             from = found.start() + list.len().max(1);
         }
-        for object in verb_objects(text) {
+        for object in verb_objects(text).into_iter().chain(activities(text)) {
             push_theme(&mut themes, clean_theme(&object));
         }
         if let Some(caps) = first_captures(&PRESENTED, text) {
@@ -538,6 +572,35 @@ mod tests {
                 "Tilbod om omsorgsplass i nord eller sør"
             ]
         );
+    }
+
+    #[test]
+    fn the_points_of_a_visit_programme() {
+        assert_eq!(
+            activities(
+                "Dagen startar med opning av den nye brua over fjorden, før turen går vidare til bedriftsbesøk hos Fjord Fisk i Førde."
+            ),
+            [
+                "opning av den nye brua over fjorden",
+                "bedriftsbesøk hos Fjord Fisk i Førde"
+            ]
+        );
+        assert_eq!(
+            activities(
+                "Biskopen hadde møte med kommuneleiinga som har flotte tankar, og eit samrådingsmøte med alle sokneråda."
+            ),
+            [
+                "møte med kommuneleiinga",
+                "samrådingsmøte med alle sokneråda"
+            ]
+        );
+        assert_eq!(
+            activities("Etterpå var det omvising i det nye bygget."),
+            ["omvising i det nye bygget"]
+        );
+        // A meeting in a body, or a visit to a town, is no programme point.
+        assert!(activities("Møtet i kommunestyret tok to timar.").is_empty());
+        assert!(activities("Han var på besøk i Florø i går.").is_empty());
     }
 
     #[test]
