@@ -45,7 +45,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// til vitande": the object of a verb of presenting, discussing or deciding. The
 /// verbs that take "om" only count with it; the others take their object directly.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientering|orienteringar|informerte|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientering|orienteringar|informerte|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
         .expect("valid regex")
 });
 
@@ -57,7 +57,7 @@ static TAKEN_NOTE_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a verb's object ends: a clause that turns to something else.
 static OBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:og|men|som|der|då|da|medan|mens|før|etter|sa|seier|sier|meinte|mente|fordi|slik|at)(?-u:\b)|\s+(?:i\s+møtet|på\s+møtet|under\s+møtet|i\s+dag|i\s+går|no\s+i|nå\s+i|for\s+(?:styret|rådet|utvalet|utvalget|kommunestyret|møtet|forsamlinga|deltakarane|deltakerne))(?-u:\b)|\s+[–—]\s")
+    Regex::new(r"(?i),\s+(?:og|men|som|der|då|da|medan|mens|før|etter|sa|seier|sier|meinte|mente|fordi|slik|at|den|dei|det|dette)(?-u:\b)|\s+(?:i\s+møtet|på\s+møtet|under\s+møtet|i\s+dag|i\s+går|no\s+i|nå\s+i|for\s+(?:styret|rådet|utvalet|utvalget|kommunestyret|møtet|forsamlinga|deltakarane|deltakerne))(?-u:\b)|\s+[–—]\s")
         .expect("valid regex")
 });
 
@@ -115,6 +115,58 @@ fn activities(text: &str) -> Vec<String> {
         from = object.start() + end.max(1);
     }
     found
+}
+
+/// "Årsmelding og rekneskap vart lagt fram", "Innkallinga vart godkjend utan
+/// merknader": what a meeting approved, heard or handled, as the subject of the
+/// passive minutes of associations use.
+static HANDLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?:]\s+|\n)\s*(\p{Lu}[^.!?:;\n]{2,80}?)\s+(?:vart|vert|blei|ble|blir|er)\s+(?:og\s+|òg\s+|også\s+)?(?:samrøystes\s*|einstemt\s+|einstemmig\s+|enstemmig\s+|enstemt\s+)?(?:godkjend|godkjent|godkjende|godkjente|vedteke|vedteken|vedtatt|vedtatt|lagt\s+fram|lagd\s+fram|gjennomgått|opplese|lese\s+opp|lesen\s+opp|lest\s+opp|handsama|behandla|behandlet|drøfta|drøftet|presentert)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Subjects that only point back to something named before.
+const POINTING_SUBJECTS: &[&str] = &[
+    "den",
+    "det",
+    "dette",
+    "denne",
+    "dei",
+    "de",
+    "desse",
+    "disse",
+    "ho",
+    "han",
+    "båe",
+    "begge",
+    "alle",
+    "alt",
+    "forslaget",
+    "framlegget",
+    "vedtaket",
+    "saka",
+    "saken",
+    "tilrådinga",
+    "tilrådingen",
+];
+
+fn handled_subjects(text: &str) -> Vec<String> {
+    HANDLED
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let subject = caps.get(1)?.as_str().trim();
+            let words: Vec<&str> = subject.split_whitespace().collect();
+            let first = words.first()?.to_lowercase();
+            let last = words.last()?.to_lowercase();
+            // "… gjekk gjennom årsmeldinga, den vart godkjend": the clause points back.
+            let pointing = (POINTING_SUBJECTS.contains(&first.as_str()) && words.len() <= 2)
+                || (subject.contains(',') && POINTING_SUBJECTS.contains(&last.as_str()));
+            // "Rådmannen si tilråding": whose proposal, not a topic.
+            let proposal = subject.to_lowercase().contains("tilråding")
+                || subject.to_lowercase().contains("framlegg til vedtak");
+            (!pointing && !proposal && words.len() <= 8).then(|| subject.to_string())
+        })
+        .collect()
 }
 
 /// The topics verbs of presenting, discussing or deciding have as their objects.
@@ -445,7 +497,14 @@ pub fn find_themes(
             }
             from = found.start() + list.len().max(1);
         }
-        for object in verb_objects(text).into_iter().chain(activities(text)) {
+        let handled = handled_subjects(text)
+            .into_iter()
+            .filter(|subject| !names_a_person(index, subject));
+        for object in verb_objects(text)
+            .into_iter()
+            .chain(activities(text))
+            .chain(handled)
+        {
             push_theme(&mut themes, clean_theme(&object));
         }
         if let Some(caps) = first_captures(&PRESENTED, text) {
@@ -601,6 +660,36 @@ mod tests {
         // A meeting in a body, or a visit to a town, is no programme point.
         assert!(activities("Møtet i kommunestyret tok to timar.").is_empty());
         assert!(activities("Han var på besøk i Florø i går.").is_empty());
+    }
+
+    #[test]
+    fn what_the_minutes_say_was_approved_or_handled() {
+        assert_eq!(
+            handled_subjects(
+                "Årsmelding og rekneskap vart lagt fram utan merknader. Innkallinga vart samrøystes godkjend."
+            ),
+            ["Årsmelding og rekneskap", "Innkallinga"]
+        );
+        assert_eq!(
+            handled_subjects("Budsjett, arbeidsprogram og kontingent vart godkjent."),
+            ["Budsjett, arbeidsprogram og kontingent"]
+        );
+        // A pointer back, or a proposal, is no topic.
+        assert!(
+            handled_subjects(
+                "Båe vart samrøystes godkjent. Rådmannen si tilråding vart samrøystes vedteken."
+            )
+            .is_empty()
+        );
+        assert!(handled_subjects("Dette er godkjent av styret.").is_empty());
+        let themes = find_themes(
+            &passages(&[(
+                Paragraph,
+                "Leiaren gjekk gjennom årsmeldinga, den vart godkjend.",
+            )]),
+            |_, _| false,
+        );
+        assert_eq!(themes, ["årsmeldinga"]);
     }
 
     #[test]
