@@ -45,7 +45,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// til vitande": the object of a verb of presenting, discussing or deciding. The
 /// verbs that take "om" only count with it; the others take their object directly.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientering|orienteringar|informerte|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
         .expect("valid regex")
 });
 
@@ -175,11 +175,22 @@ fn verb_objects(text: &str) -> Vec<String> {
         .captures_iter(text)
         .chain(TAKEN_NOTE_OF.captures_iter(text))
         .filter(|caps| {
-            caps.get(0)
-                .is_some_and(|verb| !after_auxiliary(text, verb.start()))
+            caps.get(0).is_some_and(|verb| {
+                !after_auxiliary(text, verb.start()) && !in_statement_of_purpose(text, verb.start())
+            })
         })
         .filter_map(|caps| caps.get(1).and_then(|m| topic_of(m.as_str())))
         .collect()
+}
+
+/// "Føremålet med møtet er å … informere om utfordringar": what a forum is for, not
+/// what this meeting dealt with.
+fn in_statement_of_purpose(text: &str, at: usize) -> bool {
+    let sentence_start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let sentence = text[sentence_start..at].to_lowercase();
+    ["formål", "føremål", "målet med", "hensikten", "hensikta"]
+        .iter()
+        .any(|w| sentence.contains(w))
 }
 
 /// "blir behandla lokalt", "vart vedteke": a participle after an auxiliary says what
@@ -239,6 +250,13 @@ static LIST_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 /// "Interpellasjonar".
 static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:sakliste|saksliste|saker|dagsorden|vedtakssaker|orienteringssaker|referatsaker|drøftingssaker|interpellasjonar|interpellasjoner|spørsmål|saker\s+til\s+(?:handsaming|behandling|orientering|drøfting))\s*:?$")
+        .expect("valid regex")
+});
+
+/// "På sakslista stod mellom anna A og B", "Denne dagen stod A og B på
+/// programmet": what a report says stood on the agenda.
+static ON_AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:på\s+(?:sakslista|saklista|sakslisten|programmet|dagsordenen|dagsorden|agendaen|kartet)\s+(?:stod|står|var|er|sto|hadde\s+dei)\s+(?:det\s+)?(?:mellom\s+anna\s+|blant\s+annet\s+|m\.a\.\s+|bl\.a\.\s+)?((?:\d\.\s|[^.;!?\n]){3,200})|(?:stod|står|sto)\s+(?:det\s+)?(?:mellom\s+anna\s+|blant\s+annet\s+)?([^.;!?\n]{3,160}?)\s+på\s+(?:sakslista|saklista|sakslisten|programmet|dagsordenen|agendaen))")
         .expect("valid regex")
 });
 
@@ -483,6 +501,17 @@ pub fn find_themes(
                 push_theme(&mut themes, heading);
             }
         }
+        for caps in ON_AGENDA.captures_iter(text) {
+            let Some(list) = caps.get(1).or_else(|| caps.get(2)) else {
+                continue;
+            };
+            let list = OBJECT_END
+                .find(list.as_str())
+                .map_or(list.as_str(), |end| &list.as_str()[..end.start()]);
+            for topic in split_topics(list) {
+                push_theme(&mut themes, clean_theme(&topic));
+            }
+        }
         // Searched again from where each list ends: "Stikkord er samarbeid, og det er
         // fire hovudområde: …" names two.
         let mut from = 0;
@@ -690,6 +719,39 @@ mod tests {
             |_, _| false,
         );
         assert_eq!(themes, ["årsmeldinga"]);
+    }
+
+    #[test]
+    fn a_statement_of_purpose_names_no_theme() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert!(
+            themes("Føremålet med møtet er å informere om utfordringar i kommunane.").is_empty()
+        );
+        assert_eq!(
+            themes("Ordføraren ville informere om situasjonen rundt korona."),
+            ["situasjonen rundt korona"]
+        );
+    }
+
+    #[test]
+    fn what_stood_on_the_agenda() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes(
+                "Denne dagen stod mellom anna samfunnsplanen og folkevaldopplæring på programmet."
+            ),
+            ["samfunnsplanen", "folkevaldopplæring"]
+        );
+        assert_eq!(
+            themes(
+                "På sakslista stod mellom anna framtidig barnehagebehov i kommunen og 2. tertialrapport 2020."
+            ),
+            [
+                "framtidig barnehagebehov i kommunen",
+                "2. tertialrapport 2020"
+            ]
+        );
+        assert!(themes("Han stod på scena i to timar.").is_empty());
     }
 
     #[test]
