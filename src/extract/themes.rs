@@ -253,6 +253,13 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "Kari Nes vart valt til ny ordførar", "vart attvald som leiar": an election, named
+/// as the meeting's point "val av ordførar".
+static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:valt|vald|valde|attvald|attvalt|attvalde|gjenvalgt|gjenvald|valgt|valgte)\s+(?:til|som)\s+(?:ny\s+|nye\s+)?([\p{L}\-]+)")
+        .expect("valid regex")
+});
+
 /// "På sakslista stod mellom anna A og B", "Denne dagen stod A og B på
 /// programmet": what a report says stood on the agenda.
 static ON_AGENDA: LazyLock<Regex> = LazyLock::new(|| {
@@ -501,6 +508,12 @@ pub fn find_themes(
                 push_theme(&mut themes, heading);
             }
         }
+        for caps in ELECTION.captures_iter(text) {
+            let office = caps[1].to_lowercase();
+            if crate::extract::people::is_role_word(&office) {
+                push_theme(&mut themes, format!("val av {office}"));
+            }
+        }
         for caps in ON_AGENDA.captures_iter(text) {
             let Some(list) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
@@ -731,6 +744,16 @@ mod tests {
             themes("Ordføraren ville informere om situasjonen rundt korona."),
             ["situasjonen rundt korona"]
         );
+    }
+
+    #[test]
+    fn an_election_is_a_point_of_the_meeting() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes("Kari Nes vart valt til ny ordførar. Ola Berg vart vald som varaordførar."),
+            ["val av ordførar", "val av varaordførar"]
+        );
+        assert!(themes("Han vart valt til å leie arbeidet.").is_empty());
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
+pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, employer_after, label_role, organisation_after, organisation_apposition,
     party_after, plural_role_over_list, role_after, role_as_predicate, role_before,

@@ -178,7 +178,7 @@ const ROLE_BOUNDARIES: &[char] = &[
     '.', '!', '?', ';', '(', ')', '«', '»', '"', '\n', '–', '—', '/',
 ];
 
-pub(super) fn is_role_word(word: &str) -> bool {
+pub(crate) fn is_role_word(word: &str) -> bool {
     let word = lowercase(word.trim_matches(|c: char| matches!(c, ',' | ':' | ';')));
     if word.chars().count() < 3 {
         return false;
@@ -574,6 +574,12 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
         Regex::new(r"(?:^|[\s,])(?:og\s+)?(?:var|er|vart|blei|ble|blir|vert)\s+(?:også\s+|òg\s+)?([^.,;!?\n]+)")
             .expect("valid regex")
     });
+    // "vart torsdag valt til ny ordførar", "vart attvald som leiar": the office
+    // someone was elected to.
+    static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*\([^()]{1,20}\))?,?\s+(?:vart|blei|ble|er|blir|vert)\s+(?:[\p{L}]+\s+){0,3}?(?:samrøystes\s+|einstemmig\s+|enstemmig\s+)?(?:valt|vald|attvald|attvalt|gjenvald|gjenvalt|gjenvalgt|valgt|konstituert)\s+(?:til|som)\s+(?:ny\s+)?([\p{L}\-]+)")
+            .expect("valid regex")
+    });
     // "… leia sitt første møte som ordførar", "debuterte som varaordførar": the
     // office the person acts in, a few words after the name.
     static ACTING_AS: LazyLock<Regex> = LazyLock::new(|| {
@@ -581,6 +587,11 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
             .expect("valid regex")
     });
     let sentence_end = segment.find(['.', '!', '?', '\n']).unwrap_or(segment.len());
+    if let Some(caps) = first_captures(&ELECTED, &segment[..sentence_end])
+        && has_role_ending(&lowercase(&caps[1]))
+    {
+        return vec![lowercase_role(&caps[1])];
+    }
     if let Some(caps) = first_captures(&PREDICATE, &segment[..sentence_end]) {
         let phrase = caps[1].trim();
         let first = phrase.split_whitespace().next().unwrap_or_default();
