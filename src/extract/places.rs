@@ -222,7 +222,7 @@ static TOWN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence about this meeting taking place, or a visit.
 static MEETING_OR_VISIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|årsmøte|halde|haldt|holdt|arrangert|besøk|vitja|vitjar|vitje|(?:kom|kjem|kommer|reiste|reiser)(?:\s+\S+){0,3}?\s+til\s|opna|opning|åpnet|åpning|samlast|samlet|gjestar|gjestet|tur\s+til")
+    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|årsmøte|halde|haldt|holdt|arrangert|besøk|vitja|vitjar|vitje|(?:kom|kjem|kommer|reiste|reiser)(?:\s+\S+){0,3}?\s+til\s|opna|opning|åpnet|åpning|samlast|samlet|gjestar|gjestet|visitas|tur(?:en)?(?:\s+\S+){0,2}?\s+til\s")
         .expect("valid regex")
 });
 
@@ -358,9 +358,43 @@ fn towns(title: &str, passages: &[Passage]) -> Vec<String> {
                 continue;
             }
             push_place(&mut towns, found.as_str());
+            // "på Hell ved Trondheim": the town the place lies by.
+            if let Some(by) = TOWN_BY.captures(&text[end..]).and_then(|c| c.get(1))
+                && !NOT_TOWNS.contains(&by.as_str())
+            {
+                push_place(&mut towns, by.as_str());
+            }
         }
     }
+    if let Some(town) = title_town(title) {
+        push_place(&mut towns, town);
+    }
     towns
+}
+
+/// " ved Trondheim": a town right after another.
+static TOWN_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+ved\s+(\p{Lu}\p{Ll}+)(?:[^\p{L}]|$)").expect("valid regex"));
+
+/// "Styremøte 21.10.2021, Ålesund": a headline about a meeting that ends with its town.
+fn title_town(title: &str) -> Option<&str> {
+    let (head, last) = title.trim_end_matches('.').rsplit_once(',')?;
+    let last = last.trim();
+    (is_town_word(last)
+        && MEETING_OR_VISIT.is_match(head)
+        && !NOT_TOWNS.contains(&last)
+        && super::dates::month_number(&last.to_lowercase()).is_none())
+    .then_some(last)
+}
+
+/// A report about a visit: a minister's or a bishop's day goes to several places, and
+/// the towns it names are places beside the venues of its programme.
+fn is_visit(title: &str, passages: &[Passage]) -> bool {
+    static VISIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)besøk|vitja|vitjar|vitje|visitas").expect("valid regex"));
+    std::iter::once(title)
+        .chain(passages.iter().take(3).map(|p| p.text.as_str()))
+        .any(|text| VISIT.is_match(text))
 }
 
 /// The places of the meeting: the place field of minutes, named venues and halls,
@@ -386,12 +420,20 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
             }
         }
     }
-    for venue in venues(title, passages) {
+    if places.is_empty()
+        && let Some(line) = venue_under_date(passages)
+    {
+        for place in field_places(line) {
+            push_place(&mut places, place);
+        }
+    }
+    let visit = is_visit(title, passages);
+    for venue in venues(title, passages, visit) {
         push_place(&mut places, &venue);
     }
     // A field or a named venue is where the meeting was; the towns in its sentences
-    // are only looked for without one.
-    if !places.is_empty() {
+    // are only looked for without one, or in a visit.
+    if !places.is_empty() && !visit {
         return places;
     }
     for town in towns(title, passages) {
@@ -403,11 +445,45 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
     places
 }
 
+/// The head of minutes without a place field: the venue on the date line after the
+/// date and time ("12.03.2019 kl. 18.00 Bakketun grendahus, Vik") or alone on the
+/// next line ("Måndag 4. mars 2019 kl. 19.00." / "Vikhallen"). Only a line that
+/// names a venue by its noun.
+fn venue_under_date(passages: &[Passage]) -> Option<&str> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s.,:–-]*(?:(?:kl\.?|klokka)\s*)?(?:\d{1,2}[.:]\d{2}(?:\s*[–-]\s*\d{1,2}[.:]\d{2})?)?[\s.,:–-]*")
+            .expect("valid regex")
+    });
+    let context = super::dates::DateContext::default();
+    for (index, passage) in passages.iter().enumerate().take(8) {
+        let text = passage.text.as_str();
+        let Some(date) = super::dates::find_dates(text, &context)
+            .into_iter()
+            .find(|d| d.start <= 12 && d.value.day().is_some())
+        else {
+            continue;
+        };
+        let rest = &text[date.end..];
+        let rest = TIME.find(rest).map_or(rest, |m| &rest[m.end()..]);
+        let line = if rest.trim().is_empty() {
+            passages.get(index + 1).map_or("", |p| p.text.as_str())
+        } else {
+            rest
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if (1..=6).contains(&words.len()) && words.iter().any(|w| is_venue_word(w)) {
+            return Some(line);
+        }
+    }
+    None
+}
+
 /// Named venues and halls, from the headline and the first passages that name one.
 /// A hotel, a town hall or a culture house is a venue wherever it is named; a school,
 /// a church, a hall or a house only in a sentence about the meeting, visit or event,
-/// and not after a role ("rektor ved Eid skule"); "hos" only in a visit.
-fn venues(title: &str, passages: &[Passage]) -> Vec<String> {
+/// and not after a role ("rektor ved Eid skule"); "hos" only in a visit. In a visit
+/// every sentence is about it, and every passage may name a stop.
+fn venues(title: &str, passages: &[Passage], visit: bool) -> Vec<String> {
     let mut places: Vec<String> = Vec::new();
     let texts = std::iter::once(title).chain(passages.iter().take(20).map(|p| p.text.as_str()));
     for text in texts {
@@ -416,7 +492,7 @@ fn venues(title: &str, passages: &[Passage]) -> Vec<String> {
         for caps in HALL.captures_iter(text) {
             let Some(hall) = caps.get(1) else { continue };
             let gated = GATED_HALLS.iter().any(|e| hall.as_str().ends_with(e));
-            if gated && !is_about_event(sentence_of(text, hall.start(), hall.end())) {
+            if gated && !visit && !is_about_event(sentence_of(text, hall.start(), hall.end())) {
                 continue;
             }
             push_place(&mut places, hall.as_str());
@@ -451,7 +527,7 @@ fn venues(title: &str, passages: &[Passage]) -> Vec<String> {
                 _ if strong => true,
                 _ => {
                     (words.iter().any(|w| is_venue_word(w)) || before.starts_with("lokal"))
-                        && is_about_event(sentence)
+                        && (visit || is_about_event(sentence))
                         && !is_role_word(&before)
                 }
             };
@@ -475,7 +551,8 @@ fn venues(title: &str, passages: &[Passage]) -> Vec<String> {
                 }
             }
         }
-        if !places.is_empty() {
+        // A visit's programme has a venue at each stop.
+        if !places.is_empty() && !visit {
             break;
         }
     }
@@ -659,5 +736,68 @@ mod tests {
             sentence_of(text, at, at + 8),
             "Møtet var 3. februar 2009 i Matstova"
         );
+    }
+
+    #[test]
+    fn a_visit_keeps_its_towns_beside_its_venues() {
+        let p = passages(&[
+            (
+                PassageKind::Paragraph,
+                "Måndag kjem fiskeriministeren til Måløy. Dagen startar med bedriftsbesøk hos Kystlaks i Måløy.",
+            ),
+            (
+                PassageKind::Paragraph,
+                "Deretter går turen vidare til Nordfjordeid.",
+            ),
+            (
+                PassageKind::Paragraph,
+                "Han helsar på dei tilsette i Rådhuset i Eid.",
+            ),
+        ]);
+        assert_eq!(
+            find_places("", &p),
+            ["Kystlaks", "Måløy", "Rådhuset", "Eid", "Nordfjordeid"]
+        );
+        // A meeting with a venue does not add the towns of its sentences.
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Årsmøtet vart halde på Fjordtun Hotell. Neste år kjem laget til Stryn.",
+        )]);
+        assert_eq!(find_places("", &p), ["Fjordtun Hotell"]);
+    }
+
+    #[test]
+    fn towns_by_another_and_at_the_end_of_a_headline() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Landsmøtet vart halde på Lysaker ved Oslo i juni.",
+        )]);
+        assert_eq!(find_places("", &p), ["Lysaker", "Oslo"]);
+        let p = passages(&[(PassageKind::Paragraph, "Rektor orienterte styret.")]);
+        assert_eq!(find_places("Styremøte 3.3.2022, Volda", &p), ["Volda"]);
+        assert_eq!(title_town("Nytt frå skulen, Volda"), None);
+        assert_eq!(title_town("Styremøte 3. mars, Kari Nes og Ola Li"), None);
+    }
+
+    #[test]
+    fn the_venue_under_the_date_of_minutes() {
+        let p = passages(&[
+            (PassageKind::Paragraph, "MØTEBOK"),
+            (PassageKind::Paragraph, "Tysdag 4. mars 2019 kl. 19.00."),
+            (PassageKind::Paragraph, "Vikhallen"),
+            (PassageKind::Paragraph, "Til stades: Kari Nes"),
+        ]);
+        assert_eq!(find_places("", &p), ["Vikhallen"]);
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "12.03.2019 Peisestova ved Nes kyrkje, Hareid",
+        )]);
+        assert_eq!(find_places("", &p), ["Peisestova ved Nes kyrkje", "Hareid"]);
+        // A line under the date that names no venue is not one.
+        let p = passages(&[
+            (PassageKind::Paragraph, "Tysdag 4. mars 2019 kl. 19.00."),
+            (PassageKind::Paragraph, "Kari Nes og Ola Li"),
+        ]);
+        assert!(find_places("", &p).is_empty());
     }
 }
