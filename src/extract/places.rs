@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::prefilter::AnyCase;
+use aho_corasick::AhoCorasick;
+
+use super::prefilter::{AnyCase, captures_where};
 use crate::report::Passage;
 
 /// "på Scandic Alexandra hotell i Molde", "på Quality Hotell Ålesund", "på Ørsta rådhus",
@@ -484,12 +486,40 @@ fn venue_under_date(passages: &[Passage]) -> Option<&str> {
 /// and not after a role ("rektor ved Eid skule"); "hos" only in a visit. In a visit
 /// every sentence is about it, and every passage may name a stop.
 fn venues(title: &str, passages: &[Passage], visit: bool) -> Vec<String> {
+    // The words each pattern needs: most passages name no venue, and the patterns'
+    // captures are dear.
+    static HALL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "salen",
+            "rommet",
+            "auditoriet",
+            "aulaen",
+            "møterom",
+            "hallen",
+            "huset",
+            "kapellet",
+            "kyrkja",
+        ])
+        .expect("a small static word list builds")
+    });
+    static VENUE_NAMES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(
+                VENUE_WORDS
+                    .iter()
+                    .chain(HOTEL_BRANDS)
+                    .chain(VENUE_ENDINGS)
+                    .chain(&["hos ", "lokal"]),
+            )
+            .expect("a small static word list builds")
+    });
     let mut places: Vec<String> = Vec::new();
     let texts = std::iter::once(title).chain(passages.iter().take(20).map(|p| p.text.as_str()));
     for text in texts {
         // A later meeting's venue ("Neste møte blir på …") is not this meeting's.
         let text = cut_at_next_meeting(text);
-        for caps in HALL.captures_iter(text) {
+        for caps in captures_where(&HALL, text, HALL_WORDS.is_match(text)) {
             let Some(hall) = caps.get(1) else { continue };
             let gated = GATED_HALLS.iter().any(|e| hall.as_str().ends_with(e));
             if gated && !visit && !is_about_event(sentence_of(text, hall.start(), hall.end())) {
@@ -500,7 +530,7 @@ fn venues(title: &str, passages: &[Passage], visit: bool) -> Vec<String> {
                 push_place(&mut places, town.as_str());
             }
         }
-        for caps in NAMED_VENUE.captures_iter(text) {
+        for caps in captures_where(&NAMED_VENUE, text, VENUE_NAMES.is_match(text)) {
             let (Some(preposition), Some(found)) = (caps.get(1), caps.get(2)) else {
                 continue;
             };
