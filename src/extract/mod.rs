@@ -16,6 +16,7 @@ pub mod dates;
 pub mod facts;
 pub mod html;
 pub mod people;
+pub mod places;
 mod prefilter;
 pub mod text;
 pub mod themes;
@@ -124,7 +125,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         })
     });
 
-    let places = facts::find_places(&title, &passages);
+    let places = places::find_places(&title, &passages);
     Ok(Report {
         id: doc.id.clone(),
         path: doc.path.clone(),
