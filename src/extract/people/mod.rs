@@ -30,9 +30,9 @@ pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
 pub(crate) use roles::is_role_word;
 use roles::{
-    add_roles, employer_after, label_role, organisation_after, organisation_apposition,
-    party_after, plural_role_over_list, role_after, role_as_predicate, role_before,
-    role_in_brackets, shared_roles,
+    add_roles, body_over_list, employer_after, label_role, organisation_after,
+    organisation_apposition, party_after, plural_role_over_list, role_after, role_as_predicate,
+    role_before, role_in_brackets, shared_roles,
 };
 
 /// One place in the text where a person is named.
@@ -125,6 +125,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             }
             roles.extend(organisation_apposition(&text[mention.end..next_start]));
             roles.extend(plural_role_over_list(text, &mentions, i));
+            roles.extend(body_over_list(text, &mentions, i));
         }
         // "seier kommunalsjef Ragnhild Tødenes i Stad kommune.": the employer after the
         // name completes the title before it.

@@ -583,7 +583,7 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
     // "… leia sitt første møte som ordførar", "debuterte som varaordførar": the
     // office the person acts in, a few words after the name.
     static ACTING_AS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s*\([^()]{1,20}\))?(?:\s+[\p{L}\-]+){1,5}?\s+som\s+((?:ny\s+|nyvald\s+|nyvalt\s+)?[\p{L}\-]+)")
+        Regex::new(r"^(?:\s*\([^()]{1,20}\))?(?:,\s+som)?(?:\s+[\p{L}\-]+){0,5}?\s+som\s+((?:ny\s+|nyvald\s+|nyvalt\s+)?[\p{L}\-]+)")
             .expect("valid regex")
     });
     let sentence_end = segment.find(['.', '!', '?', '\n']).unwrap_or(segment.len());
@@ -599,9 +599,11 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
             return vec![lowercase_role(phrase)];
         }
     }
-    let clause_end = segment
+    // ", som i tillegg fungerte som konfransier": the relative clause is the person's.
+    let clause_from = if segment.starts_with(", som ") { 2 } else { 0 };
+    let clause_end = segment[clause_from..]
         .find([',', ';', '!', '?', '\n'])
-        .unwrap_or(segment.len());
+        .map_or(segment.len(), |end| clause_from + end);
     match first_captures(&ACTING_AS, &segment[..clause_end]) {
         Some(caps)
             if caps[1]
@@ -708,12 +710,48 @@ pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) 
     static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*$").expect("valid regex")
     });
+    let before = text_before_list(text, mentions, i, &LIST_GAP);
+    let before = before.trim_end_matches([' ', ',', ':']);
+    let last_word = before.rsplit(char::is_whitespace).next()?;
+    singular_of_plural_role(last_word)
+}
+
+/// "Styret består av Kari Nes, Ola Berg og Per Lid", "Arbeidsgruppa består av leiar
+/// A, nestleiar B og C": the body a list of names makes up is each one's role.
+pub(super) fn body_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
+    // Between the names: commas, "og", brackets, and each one's own title.
+    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
+            .expect("valid regex")
+    });
+    static MADE_UP_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}\-]+)(?:\s+(?:framover|no|i\s+år|vidare))?\s+(?:består|bestod|blir|vert|er)\s+(?:no\s+)?(?:av|sett\s+saman\s+av|samansett\s+av)\s*:?\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
+            .expect("valid regex")
+    });
+    let before = text_before_list(text, mentions, i, &LIST_GAP);
+    let body = MADE_UP_OF.captures(before)?.get(1)?.as_str();
+    // The body is a group ("Styret", "Arbeidsgruppa"), not a person or a pronoun.
+    let group = !matches!(
+        body.to_lowercase().as_str(),
+        "det" | "den" | "dette" | "han" | "ho" | "som"
+    );
+    group.then(|| body.to_string())
+}
+
+/// The text between the previous mention and the first name of the list that
+/// mention `i` stands in, the list running back over gaps `list_gap` accepts.
+fn text_before_list<'t>(
+    text: &'t str,
+    mentions: &[Mention],
+    i: usize,
+    list_gap: &Regex,
+) -> &'t str {
     let passage = mentions[i].passage;
     let mut first = i;
     while first > 0
         && mentions[first - 1].passage == passage
         && mentions[first - 1].full
-        && LIST_GAP.is_match(&text[mentions[first - 1].end..mentions[first].start])
+        && list_gap.is_match(&text[mentions[first - 1].end..mentions[first].start])
     {
         first -= 1;
     }
@@ -722,9 +760,7 @@ pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) 
         .rev()
         .find(|m| m.passage == passage)
         .map_or(0, |m| m.end);
-    let before = text[previous_end..mentions[first].start].trim_end_matches([' ', ',', ':']);
-    let last_word = before.rsplit(char::is_whitespace).next()?;
-    singular_of_plural_role(last_word)
+    &text[previous_end..mentions[first].start]
 }
 
 pub(super) fn add_roles(person: &mut Person, roles: Vec<String>) {
@@ -896,13 +932,33 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
     for back in (index.saturating_sub(30)..index).rev() {
         let line = passages[back].text.trim_end();
         if let Some(head) = line.strip_suffix(':') {
-            return label_before_colon(head).map(|l| l.trim_end_matches('.').to_string());
+            return label_before_colon(head)
+                .map(|l| l.trim_end_matches('.').to_string())
+                .or_else(|| plural_role_in(head));
         }
         if !short(&passages[back]) {
             return None;
         }
     }
     None
+}
+
+/// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
+/// the list under it, as written.
+fn plural_role_in(intro: &str) -> Option<String> {
+    intro
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .find(|w| {
+            let lower = w.to_lowercase();
+            singular_of_plural_role(&lower).is_some()
+                || ["mer", "mar", "ar", "er"].iter().any(|e| {
+                    lower
+                        .strip_suffix(e)
+                        .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
+                })
+        })
+        .map(str::to_string)
 }
 
 /// "Kari Nes, Ola B. Berg, Per Lid og Anne Vik": a line that holds only names, as
@@ -982,6 +1038,14 @@ mod tests {
         assert_eq!(label_role(&long, 1, 10).as_deref(), Some("Medlemer"));
         assert_eq!(label_role(&long, 2, 0).as_deref(), Some("Medlemer"));
         assert!(!is_line_of_names("Kari Nes, leiar i laget, opna møtet"));
+        let intro = passages(&[
+            "Det er gjennomført valg og følgende medlemmer er valgt inn i rådet:",
+            "Kari Nes",
+            "Ola Berg",
+        ]);
+        assert_eq!(label_role(&intro, 2, 0).as_deref(), Some("medlemmer"));
+        let no_role = passages(&["Desse kom til møtet i går:", "Kari Nes"]);
+        assert_eq!(label_role(&no_role, 1, 0), None);
         let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
         assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
         let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
@@ -1067,6 +1131,29 @@ mod tests {
         let text = "Kommunane sende Kari Nes og Ola Berg.";
         let mentions = mentions_of(text);
         assert_eq!(plural_role_over_list(text, &mentions, 1), None);
+    }
+
+    #[test]
+    fn the_body_a_list_of_names_makes_up() {
+        let text = "Arbeidsgruppa består av leiar Kari Nes, nestleiar Ola Berg, Per Lid og Anne Vik. Sekretær er Jon Dal.";
+        let mentions = mentions_of(text);
+        for i in 0..4 {
+            assert_eq!(
+                body_over_list(text, &mentions, i).as_deref(),
+                Some("Arbeidsgruppa"),
+                "{i}"
+            );
+        }
+        assert_eq!(body_over_list(text, &mentions, 4), None);
+        let text = "Styret framover består av Kari Nes, Ola Berg og Per Lid.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            body_over_list(text, &mentions, 2).as_deref(),
+            Some("Styret")
+        );
+        let text = "Det er Kari Nes og Ola Berg som består av same stoff.";
+        let mentions = mentions_of(text);
+        assert_eq!(body_over_list(text, &mentions, 1), None);
     }
 
     #[test]
