@@ -83,9 +83,13 @@ const WEEKDAYS: &str =
     r"måndag|mandag|tysdag|tirsdag|onsdag|torsdag|fredag|laurdag|lørdag|sundag|søndag";
 
 /// "fredag 5. april 2024", "Den 10. mai 2023", "13.–14. november", "24.-26. mai".
+///
+/// Minutes written in haste run the day into the month ("27.august", "1.des."), name
+/// the weekday of both ends of a range ("fredag 21. til laurdag 22. april") and join
+/// the year with a hyphen ("1. september-2015"): the same date all the same.
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})\.?(?:\s*(?:[-–—]|til|og)\s*(\d{{1,2}})\.?)?\s+({MONTHS})(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})(?:\.?\s*(?:[-–—]|til|og)\s*(?:(?:{WEEKDAYS})\s+)?(\d{{1,2}}))?(?:\.\s*|\s+)({MONTHS})(?-u:\b)\.?(?:(?:,?\s+|-)(\d{{4}})(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
@@ -98,9 +102,17 @@ static CROSS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
-/// "16.05.2023", "07.12.23", "2023-11-14".
+/// "16.05.2023", "07.12.23", "2023-11-14"; "22.11. 2022" with a space before a
+/// four-digit year, as a typed header line has it.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?-u:\b)").expect("valid date regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(?: (\d{4})|(\d{4}|\d{2}))(?-u:\b)")
+        .expect("valid date regex")
+});
+/// "24.08 - 26.08.2011", "24.-26.08.2011": a range of numeric dates whose year (and
+/// perhaps month) only the last day gives.
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(?:(\d{1,2})\.?)?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?-u:\b)")
+        .expect("valid date regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid date regex")
@@ -212,6 +224,14 @@ fn infer_year(month: i8, day: i8, weekday: Option<Weekday>, ctx: &DateContext) -
     }
 }
 
+/// Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
+fn in_dotted_number(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    before == Some('.')
+        || (after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()))
+}
+
 fn overlaps(found: &[FoundDate], start: usize, end: usize) -> bool {
     found.iter().any(|f| start < f.end && f.start < end)
 }
@@ -310,6 +330,35 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
+    for caps in captures_where(&NUMERIC_RANGE, text, has_digit) {
+        let whole = caps.get(0).expect("match");
+        if in_dotted_number(text, whole.start(), whole.end()) {
+            continue;
+        }
+        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        let (Some(d1), Some(d2), Some(m2), Some(year)) =
+            (number(1), number(3), number(4), full_year(&caps[5]))
+        else {
+            continue;
+        };
+        let m1 = number(2).unwrap_or(m2);
+        let (Some(start), Some(until)) = (checked_date(year, m1, d1), checked_date(year, m2, d2))
+        else {
+            continue;
+        };
+        if start >= until {
+            continue;
+        }
+        found.push(FoundDate {
+            value: DateValue::Day(start),
+            until: Some(until),
+            start: whole.start(),
+            end: whole.end(),
+            phrase: whole.as_str().trim().to_string(),
+            year_from_context: false,
+        });
+    }
+
     for caps in captures_where(&ISO, text, has_digit) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
@@ -326,21 +375,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     for caps in captures_where(&NUMERIC, text, has_digit) {
         let whole = caps.get(0).expect("match");
         let (start, end) = (whole.start(), whole.end());
-        // Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
-        let before = text[..start].chars().next_back();
-        let mut after = text[end..].chars();
-        if before == Some('.')
-            || (after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()))
-        {
+        if in_dotted_number(text, start, end) {
             continue;
         }
         if overlaps(&found, start, end) {
             continue;
         }
+        let year = caps.get(3).or(caps.get(4)).map(|y| y.as_str());
         let (Ok(day), Ok(month), Some(year)) = (
             caps[1].parse::<i32>(),
             caps[2].parse::<i32>(),
-            full_year(&caps[3]),
+            year.and_then(full_year),
         ) else {
             continue;
         };
@@ -597,6 +642,63 @@ mod tests {
         assert_eq!(days("neste veke", ctx), ["2024-03-21"]);
         assert_eq!(days("i dag", ctx), ["2024-03-14"]);
         assert!(days("i går", none()).is_empty());
+    }
+
+    #[test]
+    fn day_run_into_the_month() {
+        assert_eq!(days("Styremøte måndag 3.mars 2025", none()), ["2025-03-03"]);
+        assert_eq!(days("Tid: onsdag 4.des. kl. 19", none()).len(), 0);
+        let ctx = DateContext {
+            reference: None,
+            year: Some(2025),
+        };
+        assert_eq!(days("Tid: onsdag 3.des. kl. 19", ctx), ["2025-12-03"]);
+        // A number before a word that only begins like a month is no date.
+        assert!(days("med 3.marsjering og 8. maifest", ctx).is_empty());
+    }
+
+    #[test]
+    fn weekdays_on_both_ends_of_a_range() {
+        let ctx = DateContext {
+            reference: Some(date(2023, 10, 2)),
+            year: Some(2023),
+        };
+        // A range over a month's end without the first month is not read as a range.
+        let found = find_dates("Frå fredag 29. til sundag 1. oktober var laget samla", &ctx);
+        assert_eq!(found[0].until, None);
+        let found = find_dates("Frå fredag 6. til sundag 8. oktober", &ctx);
+        assert_eq!(found[0].value, DateValue::Day(date(2023, 10, 6)));
+        assert_eq!(found[0].until, Some(date(2023, 10, 8)));
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_year_joined_by_a_hyphen() {
+        assert_eq!(days("Møtedato 3. november-2017", none()), ["2017-11-03"]);
+        // Spaced out, a four-digit number after a dash is a count, not a year.
+        assert!(days("3. november - 1500 deltakarar", none()).is_empty());
+    }
+
+    #[test]
+    fn a_space_before_a_four_digit_year() {
+        assert_eq!(days("Møte 14.03. 2024 kl 18", none()), ["2024-03-14"]);
+        assert_eq!(days("Møte 14.03. 24 kl 18", none()).len(), 0);
+    }
+
+    #[test]
+    fn numeric_ranges_give_their_year_to_the_first_day() {
+        let found = find_dates("samla på hotellet 12.09 - 14.09.2019, med tur", &none());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, DateValue::Day(date(2019, 9, 12)));
+        assert_eq!(found[0].until, Some(date(2019, 9, 14)));
+        let found = find_dates("kurs 30.-31.1.2020", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2020, 1, 30)));
+        assert_eq!(found[0].until, Some(date(2020, 1, 31)));
+        let found = find_dates("frå 28.02–02.03.2022", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2022, 2, 28)));
+        // Backwards or impossible ranges are not ranges; the last date still counts.
+        assert_eq!(days("14.09 - 12.09.2019", none()), ["2019-09-12"]);
+        assert_eq!(days("kl. 09.00 - 10.09.2019", none()), ["2019-09-10"]);
     }
 
     #[test]
