@@ -198,17 +198,17 @@ fn full_year(digits: &str) -> Option<i32> {
 }
 
 /// Places a day and month without a year: the weekday decides when the text names
-/// one; otherwise the year that puts the date nearest the reference.
+/// one; otherwise the year that puts the date nearest the reference. A weekday that
+/// fits none of the years near the context's says the context is not the date's
+/// year: the date is left without one.
 fn infer_year(month: i8, day: i8, weekday: Option<Weekday>, ctx: &DateContext) -> Option<Date> {
     let base = ctx.year()?;
     let candidates: Vec<Date> = [base, base - 1, base + 1]
         .iter()
         .filter_map(|&y| checked_date(y.into(), month.into(), day.into()))
         .collect();
-    if let Some(wd) = weekday
-        && let Some(date) = candidates.iter().find(|d| d.weekday() == wd)
-    {
-        return Some(*date);
+    if let Some(wd) = weekday {
+        return candidates.into_iter().find(|d| d.weekday() == wd);
     }
     match ctx.reference {
         Some(reference) => candidates.into_iter().min_by_key(|d| {
@@ -615,6 +615,10 @@ mod tests {
             year: Some(2024),
         };
         assert_eq!(days("tysdag 12. desember", ctx), ["2023-12-12"]);
+        // 12 December falls on a Tuesday, a Thursday and a Friday in 2023-2025: on a
+        // Wednesday in none of them.
+        assert!(days("onsdag 12. desember", ctx).is_empty());
+        assert_eq!(days("12. desember", ctx), ["2023-12-12"]);
     }
 
     #[test]
@@ -665,7 +669,7 @@ mod tests {
         };
         // A range over a month's end without the first month is not read as a range.
         let found = find_dates("Frå fredag 29. til sundag 1. oktober var laget samla", &ctx);
-        assert_eq!(found[0].until, None);
+        assert_eq!(found.first().and_then(|f| f.until), None);
         let found = find_dates("Frå fredag 6. til sundag 8. oktober", &ctx);
         assert_eq!(found[0].value, DateValue::Day(date(2023, 10, 6)));
         assert_eq!(found[0].until, Some(date(2023, 10, 8)));
