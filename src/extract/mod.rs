@@ -29,7 +29,9 @@ use regex::Regex;
 use crate::report::{Language, Passage, Report};
 use crate::source::{Document, Format};
 use dates::{DateContext, find_dates};
-use meeting::{MeetingDates, header_year, meeting_and_other_dates};
+use meeting::{
+    MeetingDates, case_number_year, first_dated_year, header_year, meeting_and_other_dates,
+};
 
 /// Why a document yields no report.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
@@ -107,7 +109,9 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         reference: published,
         year: published
             .map(|d| d.year())
-            .or_else(|| header_year(&title, &page_lines)),
+            .or_else(|| header_year(&title, &page_lines))
+            .or_else(|| case_number_year(&passages))
+            .or_else(|| first_dated_year(&passages)),
     };
     let MeetingDates {
         days: meeting_dates,
