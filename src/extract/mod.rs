@@ -73,7 +73,14 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     let published = page_lines
         .iter()
         .find_map(|line| published_in_line(line))
-        .or(published_meta);
+        .or(published_meta)
+        .or_else(|| {
+            page_lines
+                .iter()
+                .flat_map(|l| l.lines())
+                .take(POSTING_LINES)
+                .find_map(posting_line)
+        });
 
     // The title is its own field and "Publisert …" lines are metadata: neither is
     // body text, wherever the page put them.
@@ -169,9 +176,35 @@ fn published_in_line(line: &str) -> Option<Date> {
         .and_then(|d| d.value.day())
 }
 
-/// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023": page metadata, not body.
+/// How far down the page a posting line without the word "Publisert" is looked for:
+/// it stands under the headline, and lower down a bare date is of something else.
+const POSTING_LINES: usize = 20;
+
+/// A posting date the page gives without saying "Publisert": a line that is only a
+/// date in brackets ("(04.03.2019)"), or a byline of a name, a dash and the date
+/// with or without its time ("Kari Nes – 26.02.2014 09:22:40").
+fn posting_line(line: &str) -> Option<Date> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\(\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*\)\s*$").expect("valid regex")
+    });
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'-]*\s+){1,3}\p{Lu}[\p{L}'-]*\s*[–—-]\s*\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$")
+            .expect("valid regex")
+    });
+    if !line.contains('.') || !(BRACKETED.is_match(line) || BYLINE.is_match(line)) {
+        return None;
+    }
+    find_dates(line, &DateContext::default())
+        .first()
+        .and_then(|d| d.value.day())
+}
+
+/// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023", "(16.05.2023)": page
+/// metadata, not body.
 fn is_metadata_line(text: &str) -> bool {
-    METADATA_LINE.is_match(text.trim())
+    let text = text.trim();
+    METADATA_LINE.is_match(text)
+        || (text.starts_with('(') && text.ends_with(')') && posting_line(text).is_some())
 }
 
 fn first_words(text: &str, n: usize) -> String {
@@ -349,6 +382,24 @@ mod tests {
             "Møtebok 2019\n\nTorsdag 13. juni hadde kommunestyret møte i Ørsta, med budsjettet som første sak.\n",
         );
         assert_eq!(r.meeting_dates, [date(2019, 6, 13)]);
+    }
+
+    #[test]
+    fn posting_dates_without_the_word_publisert() {
+        let r = text_report(
+            "Vårmøte i laget\n\n(03.05.2021)\n\nLaget hadde vårmøte på skulen med mange frammøtte.\n",
+        );
+        assert_eq!(r.published, Some(date(2021, 5, 3)));
+        assert!(!r.passages.iter().any(|p| p.text.contains("(03.05.2021)")));
+        let r = text_report(
+            "Vårmøte i laget\n\nLaget hadde vårmøte på skulen med mange frammøtte.\nOla Nordmann – 03.05.2021 14:02:11\nMøtet tok opp vegen.\n",
+        );
+        assert_eq!(r.published, Some(date(2021, 5, 3)));
+        // A date in brackets inside a sentence, or after words that are no name.
+        let r = text_report(
+            "Vårmøte i laget\n\nLaget hadde vårmøte (03.05.2021) på skulen.\nsak to – 03.05.2021\nMøtet tok opp vegen og mange andre saker.\n",
+        );
+        assert_eq!(r.published, None);
     }
 
     #[test]
