@@ -109,21 +109,34 @@ pub(super) struct MeetingDates {
 
 /// Picks the meeting day(s) and lists every other date with its phrase.
 ///
-/// The meeting is the first full date in the title, else the first full date in a
-/// sentence about a meeting taking place that is not introduced as a deadline, a
-/// publication or a plan. Without such a day, the first month named the same way
-/// ("årsmøtet i oktober 2019") is the meeting's month. A report about no meeting
-/// gets neither.
+/// The meeting is, in this order: the date of a field that names the meeting
+/// ("Møtedato: …"); the first full date in the title; the date of a general date
+/// field ("Dato:", "Tid:"); the date line under a headline that names a meeting; the
+/// first full date in a sentence about a meeting taking place that is not
+/// introduced as a deadline, a publication or a plan. Without such a day, the first
+/// month named the same way ("årsmøtet i oktober 2019") is the meeting's month. A
+/// report about no meeting gets neither.
+///
+/// `own_year` is the year the page says it is of (publication, header, case
+/// numbers): a date years away from it is history or plan, not this meeting.
 pub(super) fn meeting_and_other_dates(
     title: &str,
     passages: &[Passage],
     ctx: &DateContext,
+    own_year: Option<i16>,
 ) -> MeetingDates {
+    let of_this_report = |f: &FoundDate| {
+        own_year.is_none_or(|y| (i32::from(f.value.year()) - i32::from(y)).abs() <= 1)
+    };
+    let is_day = |f: &FoundDate| f.value.day().is_some() && of_this_report(f);
     let in_title = find_dates(title, ctx);
-    let mut meeting: Option<FoundDate> = in_title.iter().find(|f| f.value.day().is_some()).cloned();
+    let mut meeting: Option<FoundDate> = field_date(passages, ctx, true)
+        .or_else(|| in_title.iter().find(|f| is_day(f)).cloned())
+        .or_else(|| field_date(passages, ctx, false))
+        .or_else(|| headline_date_line(title, passages, ctx).filter(is_day));
     let mut month: Option<DateValue> = in_title
         .iter()
-        .find(|f| f.value.day().is_none() && names_a_meeting(title))
+        .find(|f| f.value.day().is_none() && of_this_report(f) && names_a_meeting(title))
         .map(|f| f.value);
     let mut mentions: Vec<DateMention> = Vec::new();
     for passage in passages {
@@ -131,6 +144,7 @@ pub(super) fn meeting_and_other_dates(
             let sentence = sentence_around(&passage.text, found.start, found.end);
             let before = &passage.text[sentence.0..found.start];
             let about_meeting = meeting.is_none()
+                && of_this_report(&found)
                 && names_a_meeting(&passage.text[sentence.0..sentence.1])
                 && !NOT_MEETING.is_match(before);
             if about_meeting && found.value.day().is_some() {
@@ -148,21 +162,6 @@ pub(super) fn meeting_and_other_dates(
             if !is_same_as_meeting {
                 push_mention(&mut mentions, &found);
             }
-        }
-    }
-    // Minutes and agendas put the date on a line of its own under a headline that
-    // names the meeting ("Referat frå møte i SU" / "19.09.2018 kl. 16.00").
-    if meeting.is_none() && names_a_meeting(title) {
-        meeting = passages.iter().take(3).find_map(|passage| {
-            find_dates(&passage.text, ctx).into_iter().find(|found| {
-                found.value.day().is_some()
-                    && found.start <= 12
-                    && !NOT_MEETING.is_match(&passage.text[..found.start])
-            })
-        });
-        if let Some(found) = &meeting {
-            let date = found.value.iso();
-            mentions.retain(|m| m.date != date || m.phrase != found.phrase);
         }
     }
     let days = match meeting {
@@ -192,6 +191,64 @@ pub(super) fn meeting_and_other_dates(
         month,
         others: mentions,
     }
+}
+
+/// A date field: its label on a line's start, the date after it or alone on the
+/// next line ("Møtedato: 12.03.2024", "Dato:15.12.2020 10:00", "Tid: torsdag
+/// 1.des. kl. 20", "Møtedato" / "1. september-2015").
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[ \t]*(møtedato|dato for møtet|møtetid|tid for møtet|tid og stad|tid og sted|tidspunkt|dato|tid)(?-u:\b)[ \t]*:?[ \t]*(.*)$")
+        .expect("valid regex")
+});
+
+/// How many passages from the top a date field is looked for in.
+const FIELD_PASSAGES: usize = 40;
+
+/// The day a date field gives: of the fields that name the meeting ("Møtedato")
+/// when `naming_the_meeting`, else of the general ones ("Dato", "Tid"). Minutes and
+/// notices state their meeting's date in such a field, whatever the text mentions.
+fn field_date(
+    passages: &[Passage],
+    ctx: &DateContext,
+    naming_the_meeting: bool,
+) -> Option<FoundDate> {
+    let lines: Vec<&str> = passages
+        .iter()
+        .take(FIELD_PASSAGES)
+        .flat_map(|p| p.text.lines())
+        .collect();
+    lines.iter().enumerate().find_map(|(i, line)| {
+        let caps = FIELD.captures(line)?;
+        if caps[1].to_lowercase().contains("møte") != naming_the_meeting {
+            return None;
+        }
+        let rest = caps.get(2).map_or("", |m| m.as_str());
+        let value = if rest.trim().is_empty() {
+            lines.get(i + 1)?
+        } else {
+            rest
+        };
+        find_dates(value, ctx)
+            .into_iter()
+            .next()
+            .filter(|f| f.start <= 1 && f.value.day().is_some())
+    })
+}
+
+/// Minutes and agendas put the date on a line of its own under a headline that
+/// names the meeting ("Referat frå møte i SU" / "19.09.2018 kl. 16.00"): it is the
+/// meeting's, before any date the minutes go on to mention.
+fn headline_date_line(title: &str, passages: &[Passage], ctx: &DateContext) -> Option<FoundDate> {
+    if !names_a_meeting(title) {
+        return None;
+    }
+    passages.iter().take(3).find_map(|passage| {
+        find_dates(&passage.text, ctx).into_iter().find(|found| {
+            found.value.day().is_some()
+                && found.start <= 12
+                && !NOT_MEETING.is_match(&passage.text[..found.start])
+        })
+    })
 }
 
 fn push_mention(mentions: &mut Vec<DateMention>, found: &FoundDate) {
@@ -337,5 +394,48 @@ mod tests {
             "Formannskapet har møte 4. mars i rådhuset.\n\nDei ser på rekneskapen for 2021 og på planane for skulane i kommunen.\n",
         );
         assert!(r.meeting_dates.is_empty(), "{:?}", r.meeting_dates);
+    }
+
+    #[test]
+    fn a_date_field_gives_the_meeting() {
+        // The label alone on its line, the date on the next: before the title's date.
+        let r = report(
+            "Referat frå møte 3. mai vart godkjent\n\nMØTEBOK\nMøtedato\n7. juni-2018\nMøtestad: Rådhuset\n\nSak 1 Godkjenning av innkalling.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2018, 6, 7)]);
+        // A general field after a title without a date.
+        let r = report(
+            "Styremøte i laget\n\nTid: onsdag 4.des. 2019 kl. 19\nStad: Klubbhuset\n\nStyret drøfta kurset 12. januar 2020 og andre saker.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2019, 12, 4)]);
+        // A field whose value is no date, and a label word inside a sentence.
+        let r = report(
+            "Nytt frå laget\n\nMøtedato: Møtetid: kl. 18\nDatoen for festen 3. mai 2019 er ikkje sett.\nLaget har hatt eit godt år med mange medlemer.\n",
+        );
+        assert!(r.meeting_dates.is_empty(), "{:?}", r.meeting_dates);
+    }
+
+    #[test]
+    fn the_date_line_under_the_headline_comes_before_dates_in_the_minutes() {
+        let r = report(
+            "Referat frå årsmøtet i sogelaget\n\n12.03.2019 Grendahuset\n\nLeiaren orienterte om seminaret 20.03.2019 i byen.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2019, 3, 12)]);
+    }
+
+    #[test]
+    fn a_date_years_from_the_report_s_own_is_not_its_meeting() {
+        let r = report(
+            "Årsmøte 2016\n\nI møtet vart flyet som fall ned 3. mars 1944 samla på museet.\n\nLaget hadde årsmøte 8. mars 2016 på skulen.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2016, 3, 8)]);
+        let r = report(
+            "Laget 2020\n\nSamarbeidet vart skipa på eit møte i april 2016.\n\nLaget har no mange medlemer og god økonomi.\n",
+        );
+        assert_eq!(r.meeting_month, None);
+        // A year on either side is still the report's own.
+        let r =
+            report("Årsmelding 2018\n\nÅrsmøtet vart halde 14. februar 2019 i kyrkjelydshuset.\n");
+        assert_eq!(r.meeting_dates, [date(2019, 2, 14)]);
     }
 }

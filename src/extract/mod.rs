@@ -112,19 +112,21 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| first_words(&passages[0].text, 12));
 
+    // The report's own year, where the page says when it was written or what year
+    // it is of; failing that, dates without a year take the body's first full date's.
+    let own_year = published
+        .map(|d| d.year())
+        .or_else(|| header_year(&title, &page_lines))
+        .or_else(|| case_number_year(&passages));
     let ctx = DateContext {
         reference: published,
-        year: published
-            .map(|d| d.year())
-            .or_else(|| header_year(&title, &page_lines))
-            .or_else(|| case_number_year(&passages))
-            .or_else(|| first_dated_year(&passages)),
+        year: own_year.or_else(|| first_dated_year(&passages)),
     };
     let MeetingDates {
         days: meeting_dates,
         month: meeting_month,
         others: dates_mentioned,
-    } = meeting_and_other_dates(&title, &passages, &ctx);
+    } = meeting_and_other_dates(&title, &passages, &ctx, own_year);
     let language = guess_language(&passages);
     let people = people::find_people_in_report(&title, &passages);
     let themes = themes::find_themes(&passages, |index, sentence| {
