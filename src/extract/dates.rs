@@ -132,6 +132,51 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid date regex")
 });
 
+/// A weekday named without its date ("Torsdag vedtok kommunestyret", "på måndag",
+/// "neste tysdag"): the day it points to is counted from the reference.
+static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(på|sist|førre|forrige|neste|kommande|komande)\s+)?({WEEKDAYS})(?-u:\b)"
+    ))
+    .expect("valid date regex")
+});
+/// Words after a weekday that make it one to come ("Torsdag skal rådet …").
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.!?]{0,40}?(?-u:\b)(?:skal|blir|vert|vil|kjem|har møte)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// The day a weekday named without its date points to: the last such day up to the
+/// reference, or, when the text speaks of it as to come, the next one after it.
+fn weekday_from_reference(text: &str, caps: &regex::Captures, reference: Date) -> Option<Date> {
+    let whole = caps.get(0)?;
+    // "fredag 21." whose year was not found is that date, not the last Friday.
+    let after = text[whole.end()..].trim_start();
+    let after = after
+        .strip_prefix("den ")
+        .or_else(|| after.strip_prefix("Den "))
+        .unwrap_or(after)
+        .trim_start();
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let wd = weekday(&caps[2])?;
+    let prefix = caps.get(1).map(|m| m.as_str().to_lowercase());
+    let ahead = matches!(prefix.as_deref(), Some("neste" | "kommande" | "komande"))
+        || (prefix.is_none() && FUTURE.is_match(&text[whole.end()..]));
+    let gap = i64::from(reference.weekday().to_monday_zero_offset())
+        - i64::from(wd.to_monday_zero_offset());
+    let days = if ahead {
+        match (-gap).rem_euclid(7) {
+            0 => 7,
+            d => d,
+        }
+    } else {
+        -gap.rem_euclid(7)
+    };
+    reference.checked_add(days.days()).ok()
+}
+
 /// Substrings every month name or abbreviation contains (for a quick pre-check).
 const MONTH_STEMS: &[&str] = &[
     "jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des",
@@ -441,6 +486,24 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     }
 
     if let Some(reference) = ctx.reference {
+        static WEEKDAY_HINT: LazyLock<AnyCase> = LazyLock::new(|| AnyCase::new(&["dag"]));
+        let has_weekday = WEEKDAY_HINT.may_occur_in(text);
+        for caps in captures_where(&BARE_WEEKDAY, text, has_weekday) {
+            let whole = caps.get(0).expect("match");
+            if overlaps(&found, whole.start(), whole.end()) {
+                continue;
+            }
+            if let Some(date) = weekday_from_reference(text, &caps, reference) {
+                found.push(FoundDate {
+                    value: DateValue::Day(date),
+                    until: None,
+                    start: whole.start(),
+                    end: whole.end(),
+                    phrase: whole.as_str().to_string(),
+                    year_from_context: true,
+                });
+            }
+        }
         for m in RELATIVE.find_iter(if has_relative { text } else { "" }) {
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -703,6 +766,28 @@ mod tests {
         // Backwards or impossible ranges are not ranges; the last date still counts.
         assert_eq!(days("14.09 - 12.09.2019", none()), ["2019-09-12"]);
         assert_eq!(days("kl. 09.00 - 10.09.2019", none()), ["2019-09-10"]);
+    }
+
+    #[test]
+    fn a_weekday_without_its_date_counts_from_the_reference() {
+        // Friday 15 March 2024.
+        let ctx = DateContext {
+            reference: Some(date(2024, 3, 15)),
+            year: Some(2024),
+        };
+        assert_eq!(
+            days("Torsdag vedtok kommunestyret planen", ctx),
+            ["2024-03-14"]
+        );
+        assert_eq!(days("På måndag var det møte", ctx), ["2024-03-11"]);
+        assert_eq!(days("Fredag kveld var det fest", ctx), ["2024-03-15"]);
+        assert_eq!(days("Torsdag skal rådet møtast", ctx), ["2024-03-21"]);
+        assert_eq!(days("neste fredag", ctx), ["2024-03-22"]);
+        // With its date the weekday is part of that date; without a reference, nothing.
+        assert_eq!(days("Torsdag 14. mars var det møte", ctx), ["2024-03-14"]);
+        assert!(days("fredag 21. var det møte", ctx).is_empty());
+        assert!(days("Torsdag vedtok kommunestyret planen", none()).is_empty());
+        assert!(days("Torsdagskafeen og dagane", ctx).is_empty());
     }
 
     #[test]
