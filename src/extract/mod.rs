@@ -193,12 +193,39 @@ fn posting_line(line: &str) -> Option<Date> {
         Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'-]*\s+){1,3}\p{Lu}[\p{L}'-]*\s*[–—-]\s*\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$")
             .expect("valid regex")
     });
+    if let Some(date) = english_post_line(line) {
+        return Some(date);
+    }
     if !line.contains('.') || !(BRACKETED.is_match(line) || BYLINE.is_match(line)) {
         return None;
     }
     find_dates(line, &DateContext::default())
         .first()
         .and_then(|d| d.value.day())
+}
+
+/// A post line in English, as blog platforms print it: "march 4, 2019".
+fn english_post_line(line: &str) -> Option<Date> {
+    static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),\s+(\d{4})\s*$")
+            .expect("valid regex")
+    });
+    let caps = ENGLISH.captures(line)?;
+    let month = match caps[1].to_lowercase().as_str() {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        _ => 12,
+    };
+    Date::new(caps[3].parse().ok()?, month, caps[2].parse().ok()?).ok()
 }
 
 /// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023", "(16.05.2023)": page
@@ -402,6 +429,13 @@ mod tests {
             "Vårmøte i laget\n\nLaget hadde vårmøte (03.05.2021) på skulen.\nsak to – 03.05.2021\nMøtet tok opp vegen og mange andre saker.\n",
         );
         assert_eq!(r.published, None);
+        let r = text_report(
+            "Vårmøte i laget\n\nmarch 4, 2019\n\nLaget hadde vårmøte på skulen med mange frammøtte.\n",
+        );
+        assert_eq!(r.published, Some(date(2019, 3, 4)));
+        assert_eq!(english_post_line("May 31, 2019"), Some(date(2019, 5, 31)));
+        assert_eq!(english_post_line("february 30, 2019"), None);
+        assert_eq!(english_post_line("Sak march 4, 2019"), None);
     }
 
     #[test]
