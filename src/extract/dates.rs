@@ -118,10 +118,11 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid date regex")
 });
 
-/// "i starten av desember i år", "mai 2023", "i slutten av januar neste år".
+/// "i starten av desember i år", "mai 2023", "i slutten av januar neste år", "no i
+/// januar" (this January: the month of the report's own year).
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})(?-u:\b)\.?(?:\s+(\d{{4}})(?-u:\b)|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:no\s+i\s+|i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})(?-u:\b)\.?(?:\s+(\d{{4}})(?-u:\b)|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
@@ -447,7 +448,12 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         if claimed || overlaps(&found, whole.start(), whole.end()) {
             continue;
         }
-        let qualified = caps.get(1).is_some() || caps.get(3).is_some() || caps.get(4).is_some();
+        let now = whole
+            .as_str()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("no "));
+        let qualified =
+            now || caps.get(1).is_some() || caps.get(3).is_some() || caps.get(4).is_some();
         // A bare month name ("mai") is too often a word or a loose reference.
         if !qualified {
             continue;
@@ -697,6 +703,8 @@ mod tests {
         assert_eq!(days("i slutten av januar neste år", ctx), ["2024-01"]);
         assert_eq!(days("Frå Partnarskapsmøte mai 2023", ctx), ["2023-05"]);
         assert!(days("i mai var det fint", ctx).is_empty());
+        assert_eq!(days("På første møtet no i januar", ctx), ["2023-01"]);
+        assert!(days("Ikkje no, i januar kanskje", ctx).is_empty());
     }
 
     #[test]
