@@ -83,9 +83,13 @@ const WEEKDAYS: &str =
     r"måndag|mandag|tysdag|tirsdag|onsdag|torsdag|fredag|laurdag|lørdag|sundag|søndag";
 
 /// "fredag 5. april 2024", "Den 10. mai 2023", "13.–14. november", "24.-26. mai".
+///
+/// Minutes written in haste run the day into the month ("27.august", "1.des."), name
+/// the weekday of both ends of a range ("fredag 21. til laurdag 22. april") and join
+/// the year with a hyphen ("1. september-2015"): the same date all the same.
 static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})\.?(?:\s*(?:[-–—]|til|og)\s*(\d{{1,2}})\.?)?\s+({MONTHS})(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:({WEEKDAYS})\s+)?(?:(?:den|d\.)\s+)?(\d{{1,2}})(?:\.?\s*(?:[-–—]|til|og)\s*(?:(?:{WEEKDAYS})\s+)?(\d{{1,2}}))?(?:\.\s*|\s+)({MONTHS})(?-u:\b)\.?(?:(?:,?\s+|-)(\d{{4}})(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
@@ -98,18 +102,27 @@ static CROSS_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid date regex")
 });
 
-/// "16.05.2023", "07.12.23", "2023-11-14".
+/// "16.05.2023", "07.12.23", "2023-11-14"; "22.11. 2022" with a space before a
+/// four-digit year, as a typed header line has it.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?-u:\b)").expect("valid date regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(?: (\d{4})|(\d{4}|\d{2}))(?-u:\b)")
+        .expect("valid date regex")
+});
+/// "24.08 - 26.08.2011", "24.-26.08.2011": a range of numeric dates whose year (and
+/// perhaps month) only the last day gives.
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(?:(\d{1,2})\.?)?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?-u:\b)")
+        .expect("valid date regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid date regex")
 });
 
-/// "i starten av desember i år", "mai 2023", "i slutten av januar neste år".
+/// "i starten av desember i år", "mai 2023", "i slutten av januar neste år", "no i
+/// januar" (this January: the month of the report's own year).
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})(?-u:\b)\.?(?:\s+(\d{{4}})(?-u:\b)|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)(?-u:\b))?"
+        r"(?i)(?-u:\b)(?:no\s+i\s+|i\s+)?(?:(starten|byrjinga|begynnelsen|midten|slutten|løpet|utgangen)\s+av\s+)?({MONTHS})(?-u:\b)\.?(?:\s+(\d{{4}})(?-u:\b)|\s+(i\s+år|neste\s+år|i\s+fjor|førre\s+år|forrige\s+år)(?-u:\b))?"
     ))
     .expect("valid date regex")
 });
@@ -119,6 +132,51 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(i\s+dag|i\s+går|i\s+gar|i\s+morgon|i\s+morgen|i\s+kveld|i\s+går\s+kveld|neste\s+veke|neste\s+uke|førre\s+veke|forrige\s+uke|i\s+førre\s+veke)(?-u:\b)")
         .expect("valid date regex")
 });
+
+/// A weekday named without its date ("Torsdag vedtok kommunestyret", "på måndag",
+/// "neste tysdag"): the day it points to is counted from the reference.
+static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(på|sist|førre|forrige|neste|kommande|komande)\s+)?({WEEKDAYS})(?-u:\b)"
+    ))
+    .expect("valid date regex")
+});
+/// Words after a weekday that make it one to come ("Torsdag skal rådet …").
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.!?]{0,40}?(?-u:\b)(?:skal|blir|vert|vil|kjem|har møte)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// The day a weekday named without its date points to: the last such day up to the
+/// reference, or, when the text speaks of it as to come, the next one after it.
+fn weekday_from_reference(text: &str, caps: &regex::Captures, reference: Date) -> Option<Date> {
+    let whole = caps.get(0)?;
+    // "fredag 21." whose year was not found is that date, not the last Friday.
+    let after = text[whole.end()..].trim_start();
+    let after = after
+        .strip_prefix("den ")
+        .or_else(|| after.strip_prefix("Den "))
+        .unwrap_or(after)
+        .trim_start();
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let wd = weekday(&caps[2])?;
+    let prefix = caps.get(1).map(|m| m.as_str().to_lowercase());
+    let ahead = matches!(prefix.as_deref(), Some("neste" | "kommande" | "komande"))
+        || (prefix.is_none() && FUTURE.is_match(&text[whole.end()..]));
+    let gap = i64::from(reference.weekday().to_monday_zero_offset())
+        - i64::from(wd.to_monday_zero_offset());
+    let days = if ahead {
+        match (-gap).rem_euclid(7) {
+            0 => 7,
+            d => d,
+        }
+    } else {
+        -gap.rem_euclid(7)
+    };
+    reference.checked_add(days.days()).ok()
+}
 
 /// Substrings every month name or abbreviation contains (for a quick pre-check).
 const MONTH_STEMS: &[&str] = &[
@@ -186,17 +244,17 @@ fn full_year(digits: &str) -> Option<i32> {
 }
 
 /// Places a day and month without a year: the weekday decides when the text names
-/// one; otherwise the year that puts the date nearest the reference.
+/// one; otherwise the year that puts the date nearest the reference. A weekday that
+/// fits none of the years near the context's says the context is not the date's
+/// year: the date is left without one.
 fn infer_year(month: i8, day: i8, weekday: Option<Weekday>, ctx: &DateContext) -> Option<Date> {
     let base = ctx.year()?;
     let candidates: Vec<Date> = [base, base - 1, base + 1]
         .iter()
         .filter_map(|&y| checked_date(y.into(), month.into(), day.into()))
         .collect();
-    if let Some(wd) = weekday
-        && let Some(date) = candidates.iter().find(|d| d.weekday() == wd)
-    {
-        return Some(*date);
+    if let Some(wd) = weekday {
+        return candidates.into_iter().find(|d| d.weekday() == wd);
     }
     match ctx.reference {
         Some(reference) => candidates.into_iter().min_by_key(|d| {
@@ -210,6 +268,14 @@ fn infer_year(month: i8, day: i8, weekday: Option<Weekday>, ctx: &DateContext) -
         }),
         None => candidates.into_iter().find(|d| d.year() == base),
     }
+}
+
+/// Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
+fn in_dotted_number(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    before == Some('.')
+        || (after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 fn overlaps(found: &[FoundDate], start: usize, end: usize) -> bool {
@@ -310,6 +376,35 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
+    for caps in captures_where(&NUMERIC_RANGE, text, has_digit) {
+        let whole = caps.get(0).expect("match");
+        if in_dotted_number(text, whole.start(), whole.end()) {
+            continue;
+        }
+        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        let (Some(d1), Some(d2), Some(m2), Some(year)) =
+            (number(1), number(3), number(4), full_year(&caps[5]))
+        else {
+            continue;
+        };
+        let m1 = number(2).unwrap_or(m2);
+        let (Some(start), Some(until)) = (checked_date(year, m1, d1), checked_date(year, m2, d2))
+        else {
+            continue;
+        };
+        if start >= until {
+            continue;
+        }
+        found.push(FoundDate {
+            value: DateValue::Day(start),
+            until: Some(until),
+            start: whole.start(),
+            end: whole.end(),
+            phrase: whole.as_str().trim().to_string(),
+            year_from_context: false,
+        });
+    }
+
     for caps in captures_where(&ISO, text, has_digit) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
@@ -326,21 +421,17 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     for caps in captures_where(&NUMERIC, text, has_digit) {
         let whole = caps.get(0).expect("match");
         let (start, end) = (whole.start(), whole.end());
-        // Part of a longer dotted number (a version, "1.12.11.2023"): not a date.
-        let before = text[..start].chars().next_back();
-        let mut after = text[end..].chars();
-        if before == Some('.')
-            || (after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_digit()))
-        {
+        if in_dotted_number(text, start, end) {
             continue;
         }
         if overlaps(&found, start, end) {
             continue;
         }
+        let year = caps.get(3).or(caps.get(4)).map(|y| y.as_str());
         let (Ok(day), Ok(month), Some(year)) = (
             caps[1].parse::<i32>(),
             caps[2].parse::<i32>(),
-            full_year(&caps[3]),
+            year.and_then(full_year),
         ) else {
             continue;
         };
@@ -357,7 +448,12 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         if claimed || overlaps(&found, whole.start(), whole.end()) {
             continue;
         }
-        let qualified = caps.get(1).is_some() || caps.get(3).is_some() || caps.get(4).is_some();
+        let now = whole
+            .as_str()
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("no "));
+        let qualified =
+            now || caps.get(1).is_some() || caps.get(3).is_some() || caps.get(4).is_some();
         // A bare month name ("mai") is too often a word or a loose reference.
         if !qualified {
             continue;
@@ -396,6 +492,24 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     }
 
     if let Some(reference) = ctx.reference {
+        static WEEKDAY_HINT: LazyLock<AnyCase> = LazyLock::new(|| AnyCase::new(&["dag"]));
+        let has_weekday = WEEKDAY_HINT.may_occur_in(text);
+        for caps in captures_where(&BARE_WEEKDAY, text, has_weekday) {
+            let whole = caps.get(0).expect("match");
+            if overlaps(&found, whole.start(), whole.end()) {
+                continue;
+            }
+            if let Some(date) = weekday_from_reference(text, &caps, reference) {
+                found.push(FoundDate {
+                    value: DateValue::Day(date),
+                    until: None,
+                    start: whole.start(),
+                    end: whole.end(),
+                    phrase: whole.as_str().to_string(),
+                    year_from_context: true,
+                });
+            }
+        }
         for m in RELATIVE.find_iter(if has_relative { text } else { "" }) {
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -570,6 +684,10 @@ mod tests {
             year: Some(2024),
         };
         assert_eq!(days("tysdag 12. desember", ctx), ["2023-12-12"]);
+        // 12 December falls on a Tuesday, a Thursday and a Friday in 2023-2025: on a
+        // Wednesday in none of them.
+        assert!(days("onsdag 12. desember", ctx).is_empty());
+        assert_eq!(days("12. desember", ctx), ["2023-12-12"]);
     }
 
     #[test]
@@ -585,6 +703,8 @@ mod tests {
         assert_eq!(days("i slutten av januar neste år", ctx), ["2024-01"]);
         assert_eq!(days("Frå Partnarskapsmøte mai 2023", ctx), ["2023-05"]);
         assert!(days("i mai var det fint", ctx).is_empty());
+        assert_eq!(days("På første møtet no i januar", ctx), ["2023-01"]);
+        assert!(days("Ikkje no, i januar kanskje", ctx).is_empty());
     }
 
     #[test]
@@ -597,6 +717,85 @@ mod tests {
         assert_eq!(days("neste veke", ctx), ["2024-03-21"]);
         assert_eq!(days("i dag", ctx), ["2024-03-14"]);
         assert!(days("i går", none()).is_empty());
+    }
+
+    #[test]
+    fn day_run_into_the_month() {
+        assert_eq!(days("Styremøte måndag 3.mars 2025", none()), ["2025-03-03"]);
+        assert_eq!(days("Tid: onsdag 4.des. kl. 19", none()).len(), 0);
+        let ctx = DateContext {
+            reference: None,
+            year: Some(2025),
+        };
+        assert_eq!(days("Tid: onsdag 3.des. kl. 19", ctx), ["2025-12-03"]);
+        // A number before a word that only begins like a month is no date.
+        assert!(days("med 3.marsjering og 8. maifest", ctx).is_empty());
+    }
+
+    #[test]
+    fn weekdays_on_both_ends_of_a_range() {
+        let ctx = DateContext {
+            reference: Some(date(2023, 10, 2)),
+            year: Some(2023),
+        };
+        // A range over a month's end without the first month is not read as a range.
+        let found = find_dates("Frå fredag 29. til sundag 1. oktober var laget samla", &ctx);
+        assert_eq!(found.first().and_then(|f| f.until), None);
+        let found = find_dates("Frå fredag 6. til sundag 8. oktober", &ctx);
+        assert_eq!(found[0].value, DateValue::Day(date(2023, 10, 6)));
+        assert_eq!(found[0].until, Some(date(2023, 10, 8)));
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_year_joined_by_a_hyphen() {
+        assert_eq!(days("Møtedato 3. november-2017", none()), ["2017-11-03"]);
+        // Spaced out, a four-digit number after a dash is a count, not a year.
+        assert!(days("3. november - 1500 deltakarar", none()).is_empty());
+    }
+
+    #[test]
+    fn a_space_before_a_four_digit_year() {
+        assert_eq!(days("Møte 14.03. 2024 kl 18", none()), ["2024-03-14"]);
+        assert_eq!(days("Møte 14.03. 24 kl 18", none()).len(), 0);
+    }
+
+    #[test]
+    fn numeric_ranges_give_their_year_to_the_first_day() {
+        let found = find_dates("samla på hotellet 12.09 - 14.09.2019, med tur", &none());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value, DateValue::Day(date(2019, 9, 12)));
+        assert_eq!(found[0].until, Some(date(2019, 9, 14)));
+        let found = find_dates("kurs 30.-31.1.2020", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2020, 1, 30)));
+        assert_eq!(found[0].until, Some(date(2020, 1, 31)));
+        let found = find_dates("frå 28.02–02.03.2022", &none());
+        assert_eq!(found[0].value, DateValue::Day(date(2022, 2, 28)));
+        // Backwards or impossible ranges are not ranges; the last date still counts.
+        assert_eq!(days("14.09 - 12.09.2019", none()), ["2019-09-12"]);
+        assert_eq!(days("kl. 09.00 - 10.09.2019", none()), ["2019-09-10"]);
+    }
+
+    #[test]
+    fn a_weekday_without_its_date_counts_from_the_reference() {
+        // Friday 15 March 2024.
+        let ctx = DateContext {
+            reference: Some(date(2024, 3, 15)),
+            year: Some(2024),
+        };
+        assert_eq!(
+            days("Torsdag vedtok kommunestyret planen", ctx),
+            ["2024-03-14"]
+        );
+        assert_eq!(days("På måndag var det møte", ctx), ["2024-03-11"]);
+        assert_eq!(days("Fredag kveld var det fest", ctx), ["2024-03-15"]);
+        assert_eq!(days("Torsdag skal rådet møtast", ctx), ["2024-03-21"]);
+        assert_eq!(days("neste fredag", ctx), ["2024-03-22"]);
+        // With its date the weekday is part of that date; without a reference, nothing.
+        assert_eq!(days("Torsdag 14. mars var det møte", ctx), ["2024-03-14"]);
+        assert!(days("fredag 21. var det møte", ctx).is_empty());
+        assert!(days("Torsdag vedtok kommunestyret planen", none()).is_empty());
+        assert!(days("Torsdagskafeen og dagane", ctx).is_empty());
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! The format-specific readers ([`html`], [`text`]) find the title and the body
 //! passages; the rules here are the ones every report shares: which date is the
-//! publish date, which is the meeting, which other dates are mentioned, and which
-//! written standard the text is in.
+//! publish date and which written standard the text is in. Which date is the
+//! meeting, and which other dates are mentioned, is [`meeting`]'s.
 //!
 //! Word boundaries in the rules' patterns are ASCII ones, `(?-u:\b)`, next to
 //! keywords that begin and end in ASCII letters: the regex engine's fast automata
@@ -15,6 +15,7 @@ mod agenda;
 pub mod dates;
 pub mod facts;
 pub mod html;
+mod meeting;
 pub mod people;
 pub mod places;
 mod prefilter;
@@ -26,10 +27,12 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::report::{DateMention, Language, Passage, Report};
+use crate::report::{Language, Passage, Report};
 use crate::source::{Document, Format};
-use dates::{DateContext, DateValue, FoundDate, find_dates};
-use prefilter::first_captures;
+use dates::{DateContext, find_dates};
+use meeting::{
+    MeetingDates, case_number_year, first_dated_year, header_year, meeting_and_other_dates,
+};
 
 /// Why a document yields no report.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
@@ -71,7 +74,14 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     let published = page_lines
         .iter()
         .find_map(|line| published_in_line(line))
-        .or(published_meta);
+        .or(published_meta)
+        .or_else(|| {
+            page_lines
+                .iter()
+                .flat_map(|l| l.lines())
+                .take(POSTING_LINES)
+                .find_map(posting_line)
+        });
 
     // The title is its own field and "Publisert …" lines are metadata: neither is
     // body text, wherever the page put them.
@@ -103,17 +113,21 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| first_words(&passages[0].text, 12));
 
+    // The report's own year, where the page says when it was written or what year
+    // it is of; failing that, dates without a year take the body's first full date's.
+    let own_year = published
+        .map(|d| d.year())
+        .or_else(|| header_year(&title, &page_lines))
+        .or_else(|| case_number_year(&passages));
     let ctx = DateContext {
         reference: published,
-        year: published
-            .map(|d| d.year())
-            .or_else(|| header_year(&title, &page_lines)),
+        year: own_year.or_else(|| first_dated_year(&passages)),
     };
     let MeetingDates {
         days: meeting_dates,
         month: meeting_month,
         others: dates_mentioned,
-    } = meeting_and_other_dates(&title, &passages, &ctx);
+    } = meeting_and_other_dates(&title, &passages, &ctx, own_year);
     let language = guess_language(&passages);
     let people = people::find_people_in_report(&title, &passages);
     let themes = themes::find_themes(&passages, |index, sentence| {
@@ -165,163 +179,62 @@ fn published_in_line(line: &str) -> Option<Date> {
         .and_then(|d| d.value.day())
 }
 
-/// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023": page metadata, not body.
+/// How far down the page a posting line without the word "Publisert" is looked for:
+/// it stands under the headline, and lower down a bare date is of something else.
+const POSTING_LINES: usize = 20;
+
+/// A posting date the page gives without saying "Publisert": a line that is only a
+/// date in brackets ("(04.03.2019)"), or a byline of a name, a dash and the date
+/// with or without its time ("Kari Nes – 26.02.2014 09:22:40").
+fn posting_line(line: &str) -> Option<Date> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\(\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*\)\s*$").expect("valid regex")
+    });
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\p{Lu}[\p{L}.'-]*\s+){1,3}\p{Lu}[\p{L}'-]*\s*[–—-]\s*\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?\s*$")
+            .expect("valid regex")
+    });
+    if let Some(date) = english_post_line(line) {
+        return Some(date);
+    }
+    if !line.contains('.') || !(BRACKETED.is_match(line) || BYLINE.is_match(line)) {
+        return None;
+    }
+    find_dates(line, &DateContext::default())
+        .first()
+        .and_then(|d| d.value.day())
+}
+
+/// A post line in English, as blog platforms print it: "march 4, 2019".
+fn english_post_line(line: &str) -> Option<Date> {
+    static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),\s+(\d{4})\s*$")
+            .expect("valid regex")
+    });
+    let caps = ENGLISH.captures(line)?;
+    let month = match caps[1].to_lowercase().as_str() {
+        "january" => 1,
+        "february" => 2,
+        "march" => 3,
+        "april" => 4,
+        "may" => 5,
+        "june" => 6,
+        "july" => 7,
+        "august" => 8,
+        "september" => 9,
+        "october" => 10,
+        "november" => 11,
+        _ => 12,
+    };
+    Date::new(caps[3].parse().ok()?, month, caps[2].parse().ok()?).ok()
+}
+
+/// "Publisert 16.05.2023", "Sist oppdatert 17.05.2023", "(16.05.2023)": page
+/// metadata, not body.
 fn is_metadata_line(text: &str) -> bool {
-    METADATA_LINE.is_match(text.trim())
-}
-
-/// A year in the title or in the page's lines before the title ("Møtebok 2019").
-fn header_year(title: &str, page_lines: &[String]) -> Option<i16> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("valid regex"));
-    let before_title = page_lines.iter().take_while(|l| l.as_str() != title);
-    std::iter::once(title)
-        .chain(before_title.map(String::as_str))
-        .find_map(|line| first_captures(&YEAR, line))
-        .and_then(|c| c[1].parse().ok())
-}
-
-/// Words that make a sentence about a meeting taking place.
-static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)møte|møtt|samling|samla|konferanse|seminar|kommunestyre|bystyre|fylkesting|utval|råd(?:et)?(?-u:\b)|forum|halde|haldt|holdt|gjennomført|gjennomførd|arrangert|samankalla|sammenkalt|sakliste|protokoll|dagsorden|frukostmøte|webinar|kurs|dialog|^\s*dato\s*:|^\s*tid\s*:")
-        .expect("valid regex")
-});
-/// Words just before a date that make it something other than the meeting day.
-static NOT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:publisert|oppdatert|frist|fristen|innan|innen|planlagt|gjeld frå|gjelder fra|frå og med|fra og med|til og med|sidan|siden|fødd|født|vedteke|vedtatt|sist|neste møte|rapport)(?:[^\p{L}\p{N}_.!?][^.!?]{0,59})?$")
-        .expect("valid regex")
-});
-
-/// When the meeting was, and the other dates a report mentions.
-struct MeetingDates {
-    /// The meeting's days, first = the day it began.
-    days: Vec<Date>,
-    /// `YYYY-MM` when the text gives only the meeting's month.
-    month: Option<String>,
-    others: Vec<DateMention>,
-}
-
-/// Picks the meeting day(s) and lists every other date with its phrase.
-///
-/// The meeting is the first full date in the title, else the first full date in a
-/// sentence about a meeting taking place that is not introduced as a deadline, a
-/// publication or a plan. Without such a day, the first month named the same way
-/// ("årsmøtet i oktober 2019") is the meeting's month. A report about no meeting
-/// gets neither.
-fn meeting_and_other_dates(title: &str, passages: &[Passage], ctx: &DateContext) -> MeetingDates {
-    let in_title = find_dates(title, ctx);
-    let mut meeting: Option<FoundDate> = in_title.iter().find(|f| f.value.day().is_some()).cloned();
-    let mut month: Option<DateValue> = in_title
-        .iter()
-        .find(|f| f.value.day().is_none() && MEETING_WORDS.is_match(title))
-        .map(|f| f.value);
-    let mut mentions: Vec<DateMention> = Vec::new();
-    for passage in passages {
-        for found in find_dates(&passage.text, ctx) {
-            let sentence = sentence_around(&passage.text, found.start, found.end);
-            let before = &passage.text[sentence.0..found.start];
-            let about_meeting = meeting.is_none()
-                && MEETING_WORDS.is_match(&passage.text[sentence.0..sentence.1])
-                && !NOT_MEETING.is_match(before);
-            if about_meeting && found.value.day().is_some() {
-                meeting = Some(found);
-                continue;
-            }
-            if about_meeting && month.is_none() {
-                month = Some(found.value);
-            }
-            // The meeting day itself, or its month ("Frå møtet mai 2023"), adds nothing.
-            let is_same_as_meeting = meeting.as_ref().is_some_and(|m| {
-                m.value == found.value
-                    || matches!((m.value, found.value), (DateValue::Day(d), DateValue::Month { year, month }) if d.year() == year && d.month() == month)
-            });
-            if !is_same_as_meeting {
-                push_mention(&mut mentions, &found);
-            }
-        }
-    }
-    // Minutes and agendas put the date on a line of its own under a headline that
-    // names the meeting ("Referat frå møte i SU" / "19.09.2018 kl. 16.00").
-    if meeting.is_none() && MEETING_WORDS.is_match(title) {
-        meeting = passages.iter().take(3).find_map(|passage| {
-            find_dates(&passage.text, ctx).into_iter().find(|found| {
-                found.value.day().is_some()
-                    && found.start <= 12
-                    && !NOT_MEETING.is_match(&passage.text[..found.start])
-            })
-        });
-        if let Some(found) = &meeting {
-            let date = found.value.iso();
-            mentions.retain(|m| m.date != date || m.phrase != found.phrase);
-        }
-    }
-    let days = match meeting {
-        Some(found) => {
-            let first = found.value.day().into_iter();
-            let mut days: Vec<Date> = first.collect();
-            if let (Some(start), Some(until)) = (days.first().copied(), found.until) {
-                let mut day = start;
-                while day < until {
-                    match day.tomorrow() {
-                        Ok(next) => day = next,
-                        Err(_) => break,
-                    }
-                    days.push(day);
-                }
-            }
-            days
-        }
-        None => Vec::new(),
-    };
-    let month = month.filter(|_| days.is_empty()).map(|m| m.iso());
-    if let Some(month) = &month {
-        mentions.retain(|m| &m.date != month);
-    }
-    MeetingDates {
-        days,
-        month,
-        others: mentions,
-    }
-}
-
-fn push_mention(mentions: &mut Vec<DateMention>, found: &FoundDate) {
-    let date = match found.value {
-        DateValue::Day(d) => d.to_string(),
-        month @ DateValue::Month { .. } => month.iso(),
-    };
-    if !mentions
-        .iter()
-        .any(|m| m.date == date && m.phrase == found.phrase)
-    {
-        mentions.push(DateMention {
-            date,
-            phrase: found.phrase.clone(),
-        });
-    }
-}
-
-/// Byte range of the sentence holding `start..end`.
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_stop = |c: char| matches!(c, '!' | '?' | '\n');
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .find(|(i, c)| {
-            is_stop(*c)
-                || (*c == '.' && text[i + 1..].starts_with(' ') && !ends_with_number(&text[..*i]))
-        })
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let to = text[end..]
-        .char_indices()
-        .find(|(i, c)| is_stop(*c) || (*c == '.' && text[end + i + 1..].starts_with(' ')))
-        .map(|(i, _)| end + i)
-        .unwrap_or(text.len());
-    (from, to)
-}
-
-fn ends_with_number(text: &str) -> bool {
-    text.chars().next_back().is_some_and(|c| c.is_ascii_digit())
+    let text = text.trim();
+    METADATA_LINE.is_match(text)
+        || (text.starts_with('(') && text.ends_with(')') && posting_line(text).is_some())
 }
 
 fn first_words(text: &str, n: usize) -> String {
@@ -499,6 +412,31 @@ mod tests {
             "Møtebok 2019\n\nTorsdag 13. juni hadde kommunestyret møte i Ørsta, med budsjettet som første sak.\n",
         );
         assert_eq!(r.meeting_dates, [date(2019, 6, 13)]);
+    }
+
+    #[test]
+    fn posting_dates_without_the_word_publisert() {
+        let r = text_report(
+            "Vårmøte i laget\n\n(03.05.2021)\n\nLaget hadde vårmøte på skulen med mange frammøtte.\n",
+        );
+        assert_eq!(r.published, Some(date(2021, 5, 3)));
+        assert!(!r.passages.iter().any(|p| p.text.contains("(03.05.2021)")));
+        let r = text_report(
+            "Vårmøte i laget\n\nLaget hadde vårmøte på skulen med mange frammøtte.\nOla Nordmann – 03.05.2021 14:02:11\nMøtet tok opp vegen.\n",
+        );
+        assert_eq!(r.published, Some(date(2021, 5, 3)));
+        // A date in brackets inside a sentence, or after words that are no name.
+        let r = text_report(
+            "Vårmøte i laget\n\nLaget hadde vårmøte (03.05.2021) på skulen.\nsak to – 03.05.2021\nMøtet tok opp vegen og mange andre saker.\n",
+        );
+        assert_eq!(r.published, None);
+        let r = text_report(
+            "Vårmøte i laget\n\nmarch 4, 2019\n\nLaget hadde vårmøte på skulen med mange frammøtte.\n",
+        );
+        assert_eq!(r.published, Some(date(2019, 3, 4)));
+        assert_eq!(english_post_line("May 31, 2019"), Some(date(2019, 5, 31)));
+        assert_eq!(english_post_line("february 30, 2019"), None);
+        assert_eq!(english_post_line("Sak march 4, 2019"), None);
     }
 
     #[test]

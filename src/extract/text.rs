@@ -119,9 +119,9 @@ fn list_item(line: &str) -> Option<(&str, Option<ListMarker>)> {
         let rest = &line[digits..];
         for marker in [". ", ") "] {
             if let Some(item) = rest.strip_prefix(marker) {
-                // "10. mai 2023 …" is a date, not item ten.
-                let next_word = item.split_whitespace().next().unwrap_or_default();
-                if super::dates::month_number(next_word).is_none() {
+                // "10. mai 2023 …" and "1. september-2015" are dates, not items.
+                let next_word: String = item.chars().take_while(|c| c.is_alphabetic()).collect();
+                if super::dates::month_number(&next_word).is_none() {
                     let number = line[..digits].parse().ok().map(ListMarker::Number);
                     return Some(item.trim())
                         .filter(|r| !r.is_empty())
@@ -206,6 +206,21 @@ mod tests {
                 // A lower-case line after an item continues it.
                 ("Årsmelding i) inga sak", Some(ListMarker::Number(2))),
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_joined_to_its_year_is_no_list_item() {
+        assert_eq!(list_item("1. oktober-2019"), None);
+        assert_eq!(list_item("4. des.2020"), None);
+        assert_eq!(list_item("2. Desember-møtet"), None);
+        assert_eq!(
+            list_item("3. Maidagane"),
+            Some(("Maidagane", Some(ListMarker::Number(3))))
+        );
+        assert_eq!(
+            list_item("1. Val av ordstyrar"),
+            Some(("Val av ordstyrar", Some(ListMarker::Number(1))))
         );
     }
 
