@@ -169,6 +169,64 @@ fn handled_subjects(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a church, school or cultural event held: "jubileumsgudsteneste",
+/// "hausttakkefest", "festmiddag", "konsert i Fitjar kyrkje", "minikurs i
+/// hallingspringar". The head noun ends the word; a short complement with "for",
+/// "i", "med" or "om" stays with it.
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)((\p{L}*?)(?:gudsteneste|gudstjeneste|fest|middag|konsert|stemne|stemnet|festival|festivalen|markering|premiere|jubileum|songkveld|salmekveld|temakveld|kurs|utstilling|turnering|avslutning|show|presentasjon))(?-u:\b)(\s+(?:for|i|med|om|på)\s+[^.,;:!?()\n]{3,60})?")
+        .expect("valid regex")
+});
+
+/// Where an event's complement ends: a verb, a date or another clause.
+static EVENT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s\d|\s(?:og|som|der|då|da|vart|blei|ble|var|er|med\s+\p{Lu}|den\s+\d|kl\.?|klokka|søndag|laurdag|lørdag|fredag|torsdag|onsdag|tysdag|tirsdag|måndag|mandag)(?-u:\b)")
+        .expect("valid regex")
+});
+
+fn events(text: &str) -> Vec<String> {
+    EVENT
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let noun = caps.get(1)?.as_str();
+            // A bare common word is too vague ("kurs", "show"): only compounds and
+            // the events that stand alone ("konsert", "festival", "jubileum").
+            let lower = noun.to_lowercase();
+            let standalone = [
+                "konsert",
+                "festival",
+                "festivalen",
+                "jubileum",
+                "premiere",
+                "utstilling",
+                "markering",
+                "gudsteneste",
+                "gudstjeneste",
+                "songkveld",
+                "salmekveld",
+                "temakveld",
+            ];
+            // "minikurs", "festmiddag"; not "konkurs" or "representasjon", not the
+            // time of day ("ettermiddag"), not a verb or a town ending in "-fest"
+            // ("treffest", "Hammerfest").
+            let prefix = caps.get(2).map_or("", |p| p.as_str()).to_lowercase();
+            let time_of_day = lower.ends_with("middag")
+                && ["etter", "føre", "for", "fore"].contains(&prefix.as_str());
+            let verb_or_town = lower.ends_with("fest")
+                && (noun.starts_with(char::is_uppercase) || prefix.ends_with("tref"));
+            let compound = prefix.chars().count() >= 4 && !time_of_day && !verb_or_town;
+            if !(compound || standalone.contains(&lower.as_str())) {
+                return None;
+            }
+            let complement = caps.get(3).map_or("", |c| {
+                let c = c.as_str();
+                EVENT_END.find(c).map_or(c, |end| &c[..end.start()])
+            });
+            Some(format!("{noun}{}", complement.trim_end()))
+        })
+        .collect()
+}
+
 /// The topics verbs of presenting, discussing or deciding have as their objects.
 fn verb_objects(text: &str) -> Vec<String> {
     TOPIC_VERB
@@ -545,6 +603,7 @@ pub fn find_themes(
         for object in verb_objects(text)
             .into_iter()
             .chain(activities(text))
+            .chain(events(text))
             .chain(handled)
         {
             push_theme(&mut themes, clean_theme(&object));
@@ -754,6 +813,24 @@ mod tests {
             ["val av ordførar", "val av varaordførar"]
         );
         assert!(themes("Han vart valt til å leie arbeidet.").is_empty());
+    }
+
+    #[test]
+    fn what_an_event_held() {
+        assert_eq!(
+            events(
+                "Etter jubileumsgudstenesta var det hausttakkefest og festmiddag. Kvelden enda med konsert i Vik kyrkje søndag."
+            ),
+            ["hausttakkefest", "festmiddag", "konsert i Vik kyrkje"]
+        );
+        assert_eq!(
+            events("Ho heldt minikurs i hallingspringar."),
+            ["minikurs i hallingspringar"]
+        );
+        // Common words alone, and words that only end like an event, are not events.
+        assert!(events("Han tok eit kurs. Eit show av ein kamp.").is_empty());
+        assert!(events("Representasjon er viktig. Firmaet gjekk konkurs.").is_empty());
+        assert!(events("I ettermiddag treffest dei i Hammerfest.").is_empty());
     }
 
     #[test]
