@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::roles::{is_party, is_role_modifier, is_role_word, lowercase_role, role_before};
+use super::affiliations::is_party;
+use super::roles::{is_role_modifier, is_role_word, lowercase_role, role_before};
 
 /// The header of a table whose rows start with the name: "Namn Funksjon
 /// Representerer", "Møtedeltakarar Parti Rolle".

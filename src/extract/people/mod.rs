@@ -20,19 +20,21 @@
 //! Brækhus").
 
 mod actions;
+mod affiliations;
+mod labels;
 mod lists;
 mod names;
 mod roles;
 
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
+use affiliations::{employer_after, organisation_after, organisation_apposition, party_after};
+use labels::{body_over_list, label_role, plural_role_over_list};
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
 pub(crate) use roles::is_role_word;
 use roles::{
-    add_roles, body_over_list, employer_after, label_role, organisation_after,
-    organisation_apposition, party_after, plural_role_over_list, role_after, role_as_predicate,
-    role_before, role_in_brackets, shared_roles,
+    add_roles, role_after, role_as_predicate, role_before, role_in_brackets, shared_roles,
 };
 
 /// One place in the text where a person is named.

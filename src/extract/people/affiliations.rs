@@ -1,0 +1,221 @@
+//! Affiliations: the organisations, employers and parties written next to a name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::roles::is_role_word;
+use crate::extract::prefilter::first_captures;
+
+/// " i Stad kommune." right after a name, ending the clause.
+pub(super) fn employer_after(segment: &str) -> Option<String> {
+    static EMPLOYER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+((?:i|ved|på|frå|fra|hjå|hos)\s+\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|sjukehus|sykehus|og|HF))*)\s*(?:[.,;!?]|$)")
+            .expect("valid regex")
+    });
+    first_captures(&EMPLOYER, segment).map(|c| c[1].to_string())
+}
+
+/// "Svenn Egil Finden frå Statens vegvesen", "Kari Nes ved Musea i Sogn": the
+/// organisation right after a name, when it names an organisation rather than a home
+/// place ("forfattar frå Vik" has no such role).
+pub(super) fn organisation_after(segment: &str) -> Option<String> {
+    static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?\s+(?:frå|fra|ved|hjå|hos|i)\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Ll}+))?(?:\s+(?:i|og)\s+\p{Lu}[\p{L}\-]*)?)")
+            .expect("valid regex")
+    });
+
+    let caps = first_captures(&ORGANISATION, segment)?;
+    let phrase = caps.get(1)?.as_str().trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // A lower-case second word that is no organisation word ends the phrase.
+    let phrase = match words.as_slice() {
+        [first, second, ..]
+            if second.chars().next().is_some_and(char::is_lowercase)
+                && !ORGANISATION_WORDS.contains(second) =>
+        {
+            *first
+        }
+        _ => phrase,
+    };
+    names_organisation(phrase).then(|| phrase.to_string())
+}
+
+/// Words that make a phrase an organisation's name rather than a place's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "kommune",
+    "fylkeskommune",
+    "vegvesen",
+    "vegvesenet",
+    "lag",
+    "laget",
+    "lokallag",
+    "forening",
+    "foreining",
+    "forbund",
+    "forbundet",
+    "selskap",
+    "AS",
+    "HF",
+    "IKS",
+    "SA",
+    "ASA",
+    "RHF",
+    "universitet",
+    "universitetet",
+    "høgskule",
+    "høgskulen",
+    "høgskole",
+    "sjukehus",
+    "sykehus",
+    "direktorat",
+    "direktoratet",
+    "departement",
+    "departementet",
+    "næring",
+    "næringsforum",
+    "museum",
+    "musea",
+    "bank",
+    "råd",
+    "rådet",
+    "regionråd",
+    "styret",
+    "administrasjonen",
+    "Statsforvaltaren",
+    "Fylkesmannen",
+    "NAV",
+    "KS",
+    "skule",
+    "skulen",
+    "skole",
+    "barnehage",
+    "sokneråd",
+    "kyrkjelyd",
+    "bondelag",
+    "mållag",
+    "sogelag",
+    "idrettslag",
+    "historielag",
+    "kor",
+    "musikklag",
+];
+
+/// Whether a phrase names an organisation: it holds an organisation word ("Stad
+/// kommune", "Sogn næringsforum") or an abbreviation ("HVL").
+fn names_organisation(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| {
+        ORGANISATION_WORDS.contains(&w)
+            || ORGANISATION_WORDS
+                .iter()
+                .any(|o| o.len() > 3 && w.to_lowercase().ends_with(o))
+            || (w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+    })
+}
+
+/// "Erling Lae, Oslo kommune, leiar", "Ole Haabeth, Nedre Glomma regionråd
+/// Fylkesordførar …": an organisation set after the name by a comma, as
+/// attendance lists write whom each one represents.
+pub(super) fn organisation_apposition(segment: &str) -> Option<String> {
+    static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n]|$|\s\p{Lu})")
+            .expect("valid regex")
+    });
+    let caps = first_captures(&APPOSITION, segment)?;
+    let phrase = caps.get(1)?.as_str().trim();
+    // The phrase ends at a title that opens the next row ("… regionråd Fylkesordførar").
+    let phrase =
+        phrase
+            .split_whitespace()
+            .position(is_role_word)
+            .map_or(phrase.to_string(), |at| {
+                phrase
+                    .split_whitespace()
+                    .take(at)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+    let last = phrase.split_whitespace().last()?;
+    let complete = !matches!(last, "og" | "for" | "i");
+    (complete && phrase.split_whitespace().count() >= 2 && names_organisation(&phrase))
+        .then_some(phrase)
+}
+
+/// Party abbreviations as minutes write them after a name, brackets or not.
+const PARTIES: &[&str] = &[
+    "ap", "a", "h", "frp", "sp", "sv", "krf", "v", "mdg", "r", "raudt", "rødt", "kp", "pp", "du",
+    "fnb", "inp", "uavh", "tvl", "bl", "nkp", "pf", "sa",
+];
+
+/// "Jon Askeland AP Ordførar": a party abbreviation right after the name in the text
+/// of a table, where the brackets were lost.
+pub(super) fn party_after(segment: &str) -> Option<String> {
+    let word = segment
+        .strip_prefix(' ')?
+        .split([' ', '\n', ',', ';'])
+        .next()?;
+    is_party(word).then(|| word.to_string())
+}
+
+/// Whether a word is a party's abbreviation as minutes write it.
+pub(super) fn is_party(word: &str) -> bool {
+    let letters = word.chars().count();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    // "H" and "V" alone only in capitals; the rest as written ("Sp", "KrF", "FRP").
+    capitalised
+        && (1..=5).contains(&letters)
+        && word.chars().all(char::is_alphabetic)
+        && (letters > 1 || word.chars().all(char::is_uppercase))
+        && PARTIES.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_party_after_a_name_in_a_table() {
+        assert_eq!(party_after(" AP Ordførar").as_deref(), Some("AP"));
+        assert_eq!(party_after(" KrF, Kari Nes").as_deref(), Some("KrF"));
+        assert_eq!(party_after(" H").as_deref(), Some("H"));
+        assert_eq!(party_after(" Har ordet"), None);
+        assert_eq!(party_after(" heldt innlegg"), None);
+        assert_eq!(party_after(" Apotek"), None);
+    }
+
+    #[test]
+    fn an_organisation_set_after_a_name_by_a_comma() {
+        assert_eq!(
+            organisation_apposition(", Oslo kommune, leiar").as_deref(),
+            Some("Oslo kommune")
+        );
+        assert_eq!(
+            organisation_apposition(", Nedre Glomma regionråd Fylkesordførar ").as_deref(),
+            Some("Nedre Glomma regionråd")
+        );
+        assert_eq!(
+            organisation_apposition(", Sogn og Fjordane fylkeskommune.").as_deref(),
+            Some("Sogn og Fjordane fylkeskommune")
+        );
+        // A town, a sentence, a single word: not an organisation.
+        assert_eq!(organisation_apposition(", Volda og Ørsta."), None);
+        assert_eq!(organisation_apposition(", Kari Nes og Ola Berg kom."), None);
+        assert_eq!(organisation_apposition(" frå Stad kommune"), None);
+    }
+
+    #[test]
+    fn an_organisation_after_a_name_but_not_a_home_place() {
+        assert_eq!(
+            organisation_after(" frå Statens vegvesen halde orientering").as_deref(),
+            Some("Statens vegvesen")
+        );
+        assert_eq!(organisation_after(", HVL, orienterte").as_deref(), None);
+        assert_eq!(organisation_after(" ved HVL").as_deref(), Some("HVL"));
+        assert_eq!(
+            organisation_after(" frå Sandsvær bondelag").as_deref(),
+            Some("Sandsvær bondelag")
+        );
+        assert_eq!(organisation_after(" frå Vik fortalde"), None);
+        assert_eq!(organisation_after(" i Sogndal"), None);
+    }
+}

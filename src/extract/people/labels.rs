@@ -1,0 +1,404 @@
+//! Labels and lists: roles that a header, a label or the head of a list gives every
+//! name under it ("Faste medlemer:", "Styret består av …", "dei tre ordførarane").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Mention;
+use super::roles::{ABBREVIATIONS, has_role_ending, is_role_word, singular_of_plural_role};
+use crate::report::Passage;
+
+/// "Dei tre ordførarane, A (Fjell), B (Sund) og C": a plural role over a list of
+/// names gives each of them the role in the singular. The list runs back from
+/// mention `i` over gaps that hold only commas, "og" and brackets.
+pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
+    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*$").expect("valid regex")
+    });
+    let before = text_before_list(text, mentions, i, &LIST_GAP);
+    let before = before.trim_end_matches([' ', ',', ':']);
+    let last_word = before.rsplit(char::is_whitespace).next()?;
+    singular_of_plural_role(last_word)
+}
+
+/// "Styret består av Kari Nes, Ola Berg og Per Lid", "Arbeidsgruppa består av leiar
+/// A, nestleiar B og C": the body a list of names makes up is each one's role.
+pub(super) fn body_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
+    // Between the names: commas, "og", brackets, and each one's own title.
+    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
+            .expect("valid regex")
+    });
+    static MADE_UP_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}\-]+)(?:\s+(?:framover|no|i\s+år|vidare))?\s+(?:består|bestod|blir|vert|er)\s+(?:no\s+)?(?:av|sett\s+saman\s+av|samansett\s+av)\s*:?\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
+            .expect("valid regex")
+    });
+    let before = text_before_list(text, mentions, i, &LIST_GAP);
+    let body = MADE_UP_OF.captures(before)?.get(1)?.as_str();
+    // The body is a group ("Styret", "Arbeidsgruppa"), not a person or a pronoun.
+    let group = !matches!(
+        body.to_lowercase().as_str(),
+        "det" | "den" | "dette" | "han" | "ho" | "som"
+    );
+    group.then(|| body.to_string())
+}
+
+/// The text between the previous mention and the first name of the list that
+/// mention `i` stands in, the list running back over gaps `list_gap` accepts.
+fn text_before_list<'t>(
+    text: &'t str,
+    mentions: &[Mention],
+    i: usize,
+    list_gap: &Regex,
+) -> &'t str {
+    let passage = mentions[i].passage;
+    let mut first = i;
+    while first > 0
+        && mentions[first - 1].passage == passage
+        && mentions[first - 1].full
+        && list_gap.is_match(&text[mentions[first - 1].end..mentions[first].start])
+    {
+        first -= 1;
+    }
+    let previous_end = mentions[..first]
+        .iter()
+        .rev()
+        .find(|m| m.passage == passage)
+        .map_or(0, |m| m.end);
+    &text[previous_end..mentions[first].start]
+}
+
+/// Labels that head names without being their role: attendance, photo captions,
+/// header fields.
+const NOT_ROLE_LABELS: &[&str] = &[
+    "foto",
+    "frå venstre",
+    "fra venstre",
+    "f.v",
+    "bak",
+    "framme",
+    "framfrå",
+    "til stades",
+    "til stede",
+    "tilstede",
+    "tilstades",
+    "møtte",
+    "desse",
+    "disse",
+    "følgjande",
+    "følgende",
+    "forfall",
+    "meldt forfall",
+    "fråverande",
+    "fraværende",
+    "dato",
+    "tid",
+    "møtestad",
+    "møtested",
+    "stad",
+    "sted",
+    "sak",
+    "kl",
+    "tema",
+    "program",
+    "vedtak",
+    "innstilling",
+    "underskrift",
+    "kopi",
+    "saksnr",
+    "arkiv",
+    "protokoll",
+    "utval",
+    "møtedato",
+    "møtetid",
+    "referat",
+    "neste møte",
+    "e-post",
+    "tlf",
+    "telefon",
+    "adresse",
+    "les meir",
+    "les mer",
+    "publisert",
+    "sist oppdatert",
+    "merknad",
+    "orientering",
+    "godkjenning",
+    "av",
+    "skrive av",
+    "skrevet av",
+    "tekst",
+    "kjelde",
+    "kilde",
+    "innleiar",
+    "innleder",
+    "kontakt",
+    "spørsmål",
+    "namn",
+    "navn",
+    "parti",
+    "funksjon",
+    "representerer",
+    "møtande",
+    "ikkje møtt",
+];
+
+/// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
+/// colon: one to three words that start a line, a passage or a field.
+fn label_before_colon(head: &str) -> Option<&str> {
+    let head = head.trim_end();
+    let start = head
+        .rfind(|c: char| {
+            matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
+        })
+        .map_or(0, |i| i + 1);
+    // "Frå adm.": an abbreviation's dot belongs to the label.
+    let start = if head[..start].ends_with('.')
+        && head[..start.saturating_sub(1)]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().count() <= 4 && w.chars().all(char::is_alphabetic))
+    {
+        head[..start.saturating_sub(1)]
+            .rfind(|c: char| matches!(c, '\n' | '.' | ':' | ')' | ';') || c.is_ascii_digit())
+            .map_or(0, |i| i + 1)
+    } else {
+        start
+    };
+    let label = head[start..].trim();
+    // "Faste medlemer som møtte", "Frå administrasjonen møtte på heile møtet": the
+    // group is the label, not whether it came.
+    let label = [" som møtte", " møtte på ", " som var "]
+        .iter()
+        .find_map(|cut| label.find(cut))
+        .map_or(label, |at| label[..at].trim_end());
+    let words = label.split_whitespace().count();
+    let lower = label.to_lowercase();
+    let excluded = NOT_ROLE_LABELS.iter().any(|l| {
+        lower == *l || lower.starts_with(&format!("{l} ")) || lower.starts_with(&format!("{l}."))
+    });
+    ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
+        .then_some(label)
+}
+
+/// The label heading the list a name at byte `at` of passage `index` stands in:
+/// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
+/// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
+/// "Eldrerådet. Frå venstre: A, B".
+pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Option<String> {
+    let text = &passages[index].text;
+    let before = &text[..at];
+    if let Some(colon) = before.rfind(':') {
+        let between = &before[colon + 1..];
+        // The label reaches over a run of names, not over a sentence.
+        let sentence_between = between.contains('\n')
+            || between.split_whitespace().any(|w| {
+                let bare = w.trim_end_matches('.');
+                w.ends_with('.')
+                    && bare.chars().count() >= 3
+                    && bare.chars().all(char::is_alphabetic)
+                    && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+            });
+        if !sentence_between {
+            if let Some(label) = label_before_colon(&before[..colon]) {
+                return Some(label.trim_end_matches('.').to_string());
+            }
+            // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
+            let lower = before[..colon].to_lowercase();
+            if lower.contains("venstre") || lower.contains("f.v") {
+                let first = before[..colon]
+                    .split(". ")
+                    .next()
+                    .unwrap_or_default()
+                    .trim();
+                let words = first.split_whitespace().count();
+                if (1..=3).contains(&words) && first.len() < colon {
+                    return Some(first.trim_end_matches('.').to_string());
+                }
+            }
+        }
+    }
+    // A label passage over short lines of names.
+    let short = |p: &Passage| {
+        (p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.'))
+            || is_line_of_names(&p.text)
+    };
+    if !short(&passages[index]) || before.contains(':') {
+        return None;
+    }
+    for back in (index.saturating_sub(30)..index).rev() {
+        let line = passages[back].text.trim_end();
+        if let Some(head) = line.strip_suffix(':') {
+            return label_before_colon(head)
+                .map(|l| l.trim_end_matches('.').to_string())
+                .or_else(|| plural_role_in(head));
+        }
+        if !short(&passages[back]) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
+/// the list under it, as written.
+fn plural_role_in(intro: &str) -> Option<String> {
+    intro
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .find(|w| {
+            let lower = w.to_lowercase();
+            singular_of_plural_role(&lower).is_some()
+                || ["mer", "mar", "ar", "er"].iter().any(|e| {
+                    lower
+                        .strip_suffix(e)
+                        .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
+                })
+        })
+        .map(str::to_string)
+}
+
+/// "Kari Nes, Ola B. Berg, Per Lid og Anne Vik": a line that holds only names, as
+/// many as it likes.
+fn is_line_of_names(text: &str) -> bool {
+    let mut pieces = 0;
+    for piece in text.split([',', '\n']).flat_map(|p| p.split(" og ")) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let capitalised = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_role_word(w));
+        if !capitalised || words.len() > 4 {
+            return false;
+        }
+        pieces += 1;
+    }
+    pieces >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passages(texts: &[&str]) -> Vec<Passage> {
+        texts
+            .iter()
+            .map(|t| Passage::new(crate::report::PassageKind::Paragraph, *t))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_applies_to_the_names_under_it() {
+        let flat = passages(&[
+            "Utval: Ungdommens fylkesting Dato: Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan",
+        ]);
+        let at = flat[0].text.find("Tonje").unwrap();
+        assert_eq!(label_role(&flat, 0, at).as_deref(), Some("Delegater"));
+        let table = passages(&[
+            "Faste medlemer som møtte: Namn Funksjon Representerer Kari Nes Leiar AP",
+            "Frå administrasjonen møtte på heile eller delar av møtet: Namn Stilling Ola Berg rådgjevar",
+        ]);
+        assert_eq!(label_role(&table, 0, 60).as_deref(), Some("Faste medlemer"));
+        assert_eq!(
+            label_role(&table, 1, 80).as_deref(),
+            Some("Frå administrasjonen")
+        );
+        let long = passages(&[
+            "Medlemer:",
+            "Kari Nes, Ola B. Berg, Per Lid, Anne Marie Vik, Jon Olav Dal, Siri Helen",
+            "Hauge",
+        ]);
+        assert_eq!(label_role(&long, 1, 10).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 2, 0).as_deref(), Some("Medlemer"));
+        assert!(!is_line_of_names("Kari Nes, leiar i laget, opna møtet"));
+        let intro = passages(&[
+            "Det er gjennomført valg og følgende medlemmer er valgt inn i rådet:",
+            "Kari Nes",
+            "Ola Berg",
+        ]);
+        assert_eq!(label_role(&intro, 2, 0).as_deref(), Some("medlemmer"));
+        let no_role = passages(&["Desse kom til møtet i går:", "Kari Nes"]);
+        assert_eq!(label_role(&no_role, 1, 0), None);
+        let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
+        assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
+        let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
+        assert_eq!(label_role(&adm, 0, 40).as_deref(), Some("Frå adm"));
+        let caption = passages(&["Eldrerådet. Frå venstre: Dagfinn Lyngvær og Ole Haukeland."]);
+        assert_eq!(label_role(&caption, 0, 30).as_deref(), Some("Eldrerådet"));
+    }
+
+    #[test]
+    fn attendance_and_photo_labels_and_sentences_are_not_roles() {
+        let p = passages(&["Til stades: Kari Nes, Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 20), None);
+        let p = passages(&["Foto: Kari Nes"]);
+        assert_eq!(label_role(&p, 0, 6), None);
+        let p = passages(&["Det nye utvalet er sett saman slik: Kari Nes (leiar), Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 50), None);
+        let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
+        assert_eq!(label_role(&p, 0, 45), None);
+    }
+
+    fn mentions_of(text: &str) -> Vec<Mention> {
+        super::super::names::full_names(text)
+            .into_iter()
+            .enumerate()
+            .map(|(person, (start, end))| Mention {
+                passage: 0,
+                start,
+                end,
+                person,
+                full: true,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plural_role_over_a_list_of_names() {
+        let text = "Dei tre ordførarane, Kari Nes (Fjell), Ola Berg (Sund) og Per Lid (Os), håpar på godt frammøte.";
+        let mentions = mentions_of(text);
+        for i in 0..3 {
+            assert_eq!(
+                plural_role_over_list(text, &mentions, i).as_deref(),
+                Some("ordførar")
+            );
+        }
+        // A name with its own role ends the list.
+        let text = "Panelet var ordførarane Kari Nes, Ola Berg, og prosjektleiar Per Lid.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            plural_role_over_list(text, &mentions, 1).as_deref(),
+            Some("ordførar")
+        );
+        assert_eq!(plural_role_over_list(text, &mentions, 2), None);
+        let text = "Kommunane sende Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(plural_role_over_list(text, &mentions, 1), None);
+    }
+
+    #[test]
+    fn the_body_a_list_of_names_makes_up() {
+        let text = "Arbeidsgruppa består av leiar Kari Nes, nestleiar Ola Berg, Per Lid og Anne Vik. Sekretær er Jon Dal.";
+        let mentions = mentions_of(text);
+        for i in 0..4 {
+            assert_eq!(
+                body_over_list(text, &mentions, i).as_deref(),
+                Some("Arbeidsgruppa"),
+                "{i}"
+            );
+        }
+        assert_eq!(body_over_list(text, &mentions, 4), None);
+        let text = "Styret framover består av Kari Nes, Ola Berg og Per Lid.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            body_over_list(text, &mentions, 2).as_deref(),
+            Some("Styret")
+        );
+        let text = "Det er Kari Nes og Ola Berg som består av same stoff.";
+        let mentions = mentions_of(text);
+        assert_eq!(body_over_list(text, &mentions, 1), None);
+    }
+}
