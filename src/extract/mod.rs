@@ -109,6 +109,10 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     if letters < MIN_BODY_LETTERS {
         return Err(ExtractError::NoText);
     }
+    let headline = title
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
     let title = title
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| first_words(&passages[0].text, 12));
@@ -130,7 +134,7 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
     } = meeting_and_other_dates(&title, &passages, &ctx, own_year);
     let language = guess_language(&passages);
     let people = people::find_people_in_report(&title, &passages);
-    let themes = themes::find_themes(&passages, |index, sentence| {
+    let mut themes = themes::find_themes(&passages, |index, sentence| {
         people.iter().any(|p| {
             p.passages.contains(&index)
                 && std::iter::once(&p.name)
@@ -138,6 +142,10 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
                     .any(|n| sentence.contains(n.as_str()))
         })
     });
+    // The subject a headline gives ("Styremøte om legevakta"), after the body's.
+    if let Some(headline) = &headline {
+        themes::add_headline_themes(headline, &mut themes);
+    }
 
     let places = places::find_places(&title, &passages);
     Ok(Report {

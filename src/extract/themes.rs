@@ -87,7 +87,7 @@ const AMONG_OTHERS: &[&str] = &[
 /// "opning av den nye vegen", "bedriftsbesøk hos Multi Maritime", "omvising på
 /// campus", "synfaring i brannområdet", "samrådingsmøte med sokneråda".
 static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((?:(?:den\s+)?offisielle\s+)?(?:opning|opninga|opningen|åpning|åpningen)\s+av|(?:bedrifts|verksemds)?besøk\s+(?:hos|på|ved)|omvising|omvisning|omvisinga|synfaring|befaring|(?:\p{L}+)?synfaring|(?:samrådings|dialog|ope\s+|felles)?møte\s+med|demonstrasjon\s+av|(?:fest|familie)?gudsteneste\s+for|kyrkjelydsfest\s+for)(?-u:\b)\s+([^.;:!?\n]{3,100})")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])((?:(?:den\s+)?offisielle\s+)?(?:opning|opninga|opningen|åpning|åpningen)\s+av|(?:bedrifts|verksemds)?besøk\s+(?:hos|på|ved)|omvising|omvisning|omvisinga|synfaring|befaring|(?:\p{L}+)?synfaring|(?:samrådings|dialog|ope\s+|felles)?møte\s+med|demonstrasjon\s+av|(?:fest|familie)?gudsteneste\s+for|kyrkjelydsfest\s+for)(?-u:\b)\s+([^.;:!?\n]{3,100})")
         .expect("valid regex")
 });
 
@@ -102,13 +102,13 @@ fn activities(text: &str) -> Vec<String> {
     let mut from = 0;
     // Searched again from where each point ends: one sentence may name several.
     while let Some(caps) = ACTIVITY.captures_at(text, from) {
-        let (Some(whole), Some(object)) = (caps.get(0), caps.get(2)) else {
+        let (Some(head), Some(object)) = (caps.get(1), caps.get(2)) else {
             break;
         };
         let end = ACTIVITY_END
             .find(object.as_str())
             .map_or(object.len(), |m| m.start());
-        let phrase = text[whole.start()..object.start() + end].trim();
+        let phrase = text[head.start()..object.start() + end].trim();
         if object.as_str()[..end].trim().chars().count() >= 3 {
             found.push(phrase.to_string());
         }
@@ -174,7 +174,7 @@ fn handled_subjects(text: &str) -> Vec<String> {
 /// hallingspringar". The head noun ends the word; a short complement with "for",
 /// "i", "med" or "om" stays with it.
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((\p{L}*?)(?:gudsteneste|gudstjeneste|fest|middag|konsert|stemne|stemnet|festival|festivalen|markering|premiere|jubileum|songkveld|salmekveld|temakveld|kurs|utstilling|turnering|avslutning|show|presentasjon))(?-u:\b)(\s+(?:for|i|med|om|på)\s+[^.,;:!?()\n]{3,60})?")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_\-])((?:\d+-)?(\p{L}*?)(?:gudsteneste|gudstjeneste|fest|middag|konsert|stemne|stemnet|festival|festivalen|markering|premiere|jubileum|songkveld|salmekveld|temakveld|kurs|utstilling|turnering|avslutning|show|presentasjon))(?-u:\b)(\s+(?:for|i|med|om|på)\s+[^.,;:!?()\n]{3,60})?")
         .expect("valid regex")
 });
 
@@ -214,7 +214,9 @@ fn events(text: &str) -> Vec<String> {
                 && ["etter", "føre", "for", "fore"].contains(&prefix.as_str());
             let verb_or_town = lower.ends_with("fest")
                 && (noun.starts_with(char::is_uppercase) || prefix.ends_with("tref"));
-            let compound = prefix.chars().count() >= 4 && !time_of_day && !verb_or_town;
+            // "100-årsjubileum": the years before the hyphen make it a compound too.
+            let compound =
+                (prefix.chars().count() >= 4 || prefix == "års") && !time_of_day && !verb_or_town;
             if !(compound || standalone.contains(&lower.as_str())) {
                 return None;
             }
@@ -641,6 +643,24 @@ fn agenda_point(title: &str, names_a_person: impl Fn(&str) -> bool) -> Option<St
     (!before.is_empty() && !talk).then(|| before.join(" "))
 }
 
+/// Adds the subjects a headline gives: "Styremøte om legevakta" → "legevakta",
+/// "Offisiell opning av Region Nordhordland Helsehus", "Kommunestyret vedtok
+/// budsjettet", "100-årsjubileum for Marvik kapell".
+pub fn add_headline_themes(headline: &str, themes: &mut Vec<String>) {
+    let about = MEETING_ABOUT
+        .captures(headline)
+        .and_then(|caps| caps.get(1).or_else(|| caps.get(2)))
+        .map(|m| m.as_str().to_string());
+    for theme in about
+        .into_iter()
+        .chain(verb_objects(headline))
+        .chain(activities(headline))
+        .chain(events(headline))
+    {
+        push_theme(themes, clean_theme(&theme));
+    }
+}
+
 /// A short line that reads as a subheading: a few words, no sentence punctuation,
 /// no date or year, not a page-furniture label.
 fn is_headline(line: &str) -> bool {
@@ -813,6 +833,23 @@ mod tests {
             ["val av ordførar", "val av varaordførar"]
         );
         assert!(themes("Han vart valt til å leie arbeidet.").is_empty());
+    }
+
+    #[test]
+    fn the_subject_a_headline_gives() {
+        let mut themes = Vec::new();
+        add_headline_themes("Styremøte om legevakta", &mut themes);
+        add_headline_themes("Offisiell opning av Vik helsehus", &mut themes);
+        add_headline_themes("100-årsjubileum for Vik kapell", &mut themes);
+        add_headline_themes("Kari Nes er ny leiar", &mut themes);
+        assert_eq!(
+            themes,
+            [
+                "legevakta",
+                "opning av Vik helsehus",
+                "100-årsjubileum for Vik kapell"
+            ]
+        );
     }
 
     #[test]
