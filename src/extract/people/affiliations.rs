@@ -141,6 +141,18 @@ pub(super) fn organisation_apposition(segment: &str) -> Option<String> {
         .then_some(phrase)
 }
 
+/// "Fylkeskommunen v/Per Lid", "ein interpellasjon frå Frp v/Kari Nes": the body a
+/// person acts for, written before the name with "v/" (ved).
+pub(super) fn organisation_before(segment: &str) -> Option<String> {
+    static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|og|i)){0,4})\s*v/\s*$")
+            .expect("valid regex")
+    });
+    let phrase = first_captures(&ON_BEHALF, segment)?.get(1)?.as_str().trim();
+    let complete = !matches!(phrase.split_whitespace().last(), Some("og" | "i"));
+    complete.then(|| phrase.to_string())
+}
+
 /// Party abbreviations as minutes write them after a name, brackets or not.
 const PARTIES: &[&str] = &[
     "ap", "a", "h", "frp", "sp", "sv", "krf", "v", "mdg", "r", "raudt", "rødt", "kp", "pp", "du",
@@ -172,6 +184,20 @@ pub(super) fn is_party(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_someone_acts_for_before_v() {
+        assert_eq!(
+            organisation_before("ein interpellasjon frå Frp v/").as_deref(),
+            Some("Frp")
+        );
+        assert_eq!(
+            organisation_before("Svar frå Stad kommune v/ ").as_deref(),
+            Some("Stad kommune")
+        );
+        assert_eq!(organisation_before("gudsteneste v/"), None);
+        assert_eq!(organisation_before("Frp ved "), None);
+    }
 
     #[test]
     fn a_party_after_a_name_in_a_table() {

@@ -28,7 +28,9 @@ mod roles;
 
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
-use affiliations::{employer_after, organisation_after, organisation_apposition, party_after};
+use affiliations::{
+    employer_after, organisation_after, organisation_apposition, organisation_before, party_after,
+};
 use labels::{body_over_list, label_role, plural_role_over_list};
 pub(crate) use names::is_given_name;
 use names::{full_names, link_surnames, merge_person};
@@ -117,6 +119,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             if !apposition {
                 roles.extend(role_before(before));
             }
+            roles.extend(organisation_before(before));
             roles.extend(role_after(&text[mention.end..next_start], next.is_some()));
             roles.extend(role_in_brackets(&text[mention.end..next_start]));
             roles.extend(party_after(&text[mention.end..next_start]));

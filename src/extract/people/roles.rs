@@ -448,7 +448,7 @@ pub(super) fn role_as_predicate(segment: &str) -> Vec<String> {
             if caps[1]
                 .split_whitespace()
                 .last()
-                .is_some_and(|w| has_role_ending(&lowercase(w))) =>
+                .is_some_and(|w| has_role_ending(&lowercase(w)) || w == "vara") =>
         {
             vec![lowercase_role(&caps[1])]
         }
