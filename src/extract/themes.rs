@@ -45,7 +45,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// til vitande": the object of a verb of presenting, discussing or deciding. The
 /// verbs that take "om" only count with it; the others take their object directly.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
         .expect("valid regex")
 });
 
@@ -121,7 +121,7 @@ fn activities(text: &str) -> Vec<String> {
 /// merknader": what a meeting approved, heard or handled, as the subject of the
 /// passive minutes of associations use.
 static HANDLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!?:]\s+|\n)\s*(\p{Lu}[^.!?:;\n]{2,80}?)\s+(?:vart|vert|blei|ble|blir|er)\s+(?:og\s+|òg\s+|også\s+)?(?:samrøystes\s*|einstemt\s+|einstemmig\s+|enstemmig\s+|enstemt\s+)?(?:godkjend|godkjent|godkjende|godkjente|vedteke|vedteken|vedtatt|vedtatt|lagt\s+fram|lagd\s+fram|gjennomgått|opplese|lese\s+opp|lesen\s+opp|lest\s+opp|handsama|behandla|behandlet|drøfta|drøftet|presentert)(?-u:\b)")
+    Regex::new(r"(?:(?:^|[.!?:]\s+|\n)\s*(\p{Lu}[^.!?:;\n]{2,80}?)|(?-u:\b)(?:då|når|etter\s+at|før|medan|mens)\s+(\p{Ll}[^.!?:;,\n]{2,60}?))\s+(?:vart|vert|blei|ble|blir|er)\s+(?:og\s+|òg\s+|også\s+)?(?:samrøystes\s*|einstemt\s+|einstemmig\s+|enstemmig\s+|enstemt\s+)?(?:godkjend|godkjent|godkjende|godkjente|vedteke|vedteken|vedtatt|vedtatt|lagt\s+fram|lagd\s+fram|gjennomgått|opplese|lese\s+opp|lesen\s+opp|lest\s+opp|handsama|behandla|behandlet|drøfta|drøftet|presentert)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -154,7 +154,14 @@ fn handled_subjects(text: &str) -> Vec<String> {
     HANDLED
         .captures_iter(text)
         .filter_map(|caps| {
-            let subject = caps.get(1)?.as_str().trim();
+            let subject = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
+            // "Leiaren ønskte velkommen då årsrapporten vart lagt fram": the subject
+            // is the subordinate clause's.
+            let subject = [" då ", " når ", " etter at ", " før ", " medan ", " mens "]
+                .iter()
+                .filter_map(|w| subject.rfind(w).map(|at| at + w.len()))
+                .max()
+                .map_or(subject, |at| &subject[at..]);
             let words: Vec<&str> = subject.split_whitespace().collect();
             let first = words.first()?.to_lowercase();
             let last = words.last()?.to_lowercase();
@@ -803,6 +810,10 @@ mod tests {
             .is_empty()
         );
         assert!(handled_subjects("Dette er godkjent av styret.").is_empty());
+        assert_eq!(
+            handled_subjects("Leiaren ønskte velkommen då årsrapporten vart lagt fram i dag."),
+            ["årsrapporten"]
+        );
         let themes = find_themes(
             &passages(&[(
                 Paragraph,
@@ -811,6 +822,17 @@ mod tests {
             |_, _| false,
         );
         assert_eq!(themes, ["årsmeldinga"]);
+    }
+
+    #[test]
+    fn a_discussion_tied_to_a_topic() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes(
+                "Under møtet vart det mellom anna diskusjon knytt til eigedomsregelverk og regionreform."
+            ),
+            ["eigedomsregelverk og regionreform"]
+        );
     }
 
     #[test]
