@@ -62,6 +62,9 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
             )
         })
         .collect();
+    if let Some(columns) = leading_columns(text, names) {
+        return columns.into_iter().map(|c| c.map(|c| vec![c])).collect();
+    }
     let mut i = 0;
     while i < names.len() {
         let after = gap_after(text, names, i);
@@ -105,6 +108,26 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
         i = j + 1;
     }
     roles
+}
+
+/// "Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan": rows numbered in a
+/// table whose column before the name says whom each one represents. Read only
+/// when at least three rows of the passage have that shape.
+fn leading_columns(text: &str, names: &[(usize, usize)]) -> Option<Vec<Option<String>>> {
+    static ROW_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)\d{1,3}\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)\s*$")
+            .expect("valid regex")
+    });
+    let columns: Vec<Option<String>> = (0..names.len())
+        .map(|i| {
+            let before = &text[if i == 0 { 0 } else { names[i - 1].1 }..names[i].0];
+            ROW_START
+                .captures(before)
+                .and_then(|caps| caps.get(1))
+                .map(|c| c.as_str().to_string())
+        })
+        .collect();
+    (columns.iter().filter(|c| c.is_some()).count() >= 3).then_some(columns)
 }
 
 fn gap_after<'t>(text: &'t str, names: &[(usize, usize)], i: usize) -> &'t str {
@@ -390,6 +413,19 @@ mod tests {
         let found = read("2 Kari Nes Medlem SP Ola Berg Medlem V 2 Varamedlemer");
         assert_eq!(roles_of(&found, "Kari Nes"), ["medlem", "SP"]);
         assert_eq!(roles_of(&found, "Ola Berg"), ["medlem", "V"]);
+    }
+
+    #[test]
+    fn numbered_rows_with_whom_each_represents() {
+        let found = read(
+            "Delegater: 2 Aure Kari Nes 3 Averøy Ola Berg 4 Sande Per Lid 5 Nord-Aurdal Anne Vik",
+        );
+        assert_eq!(roles_of(&found, "Kari Nes"), ["Aure"]);
+        assert_eq!(roles_of(&found, "Ola Berg"), ["Averøy"]);
+        assert_eq!(roles_of(&found, "Anne Vik"), ["Nord-Aurdal"]);
+        // Two such rows are not yet a table.
+        let found = read("Sak 2 Budsjett Kari Nes og sak 3 Plan Ola Berg.");
+        assert!(found.iter().all(|(_, r)| r.is_none()), "{found:?}");
     }
 
     #[test]
