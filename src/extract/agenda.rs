@@ -191,7 +191,7 @@ fn line_cases(
 /// "1. Konstituering", "2 Val", "a) Opprop": the numbered or lettered items of the
 /// minutes of an annual or board meeting, each at the start of a line.
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:(\d{1,2})(?:[ \t]*[.)][ \t]*|[ \t]+)|([a-hA-H])[ \t]?\)[ \t]*)(\p{L}[^\n]*)$")
+    Regex::new(r"(?m)^[ \t]*(?:(\d{1,2})(?:[ \t]*[.)][ \t]*|[ \t]+)|([a-hA-H])[ \t]?\)[ \t]*|([a-h])\.[ \t]+)([\p{L}«][^\n]*)$")
         .expect("valid regex")
 });
 
@@ -253,7 +253,7 @@ pub fn numbered_items(passages: &[Passage]) -> Vec<(usize, String)> {
             continue;
         }
         for caps in NUMBERED_ITEM.captures_iter(&passage.text) {
-            let (number, lettered) = match (caps.get(1), caps.get(2)) {
+            let (number, lettered) = match (caps.get(1), caps.get(2).or_else(|| caps.get(3))) {
                 (Some(n), _) => (n.as_str().parse().unwrap_or(0), false),
                 (None, Some(l)) => (
                     letter_number(l.as_str().chars().next().unwrap_or('a')),
@@ -261,7 +261,7 @@ pub fn numbered_items(passages: &[Passage]) -> Vec<(usize, String)> {
                 ),
                 _ => continue,
             };
-            let rest = caps.get(3).map_or("", |r| r.as_str());
+            let rest = caps.get(4).map_or("", |r| r.as_str());
             if let Some(title) = item_title(rest, lettered) {
                 items.push(Item {
                     passage: index,

@@ -130,12 +130,16 @@ fn list_item(line: &str) -> Option<(&str, Option<ListMarker>)> {
             }
         }
     }
-    // "a) Opprop", "f ) Noteutval": a lettered point under a numbered one.
+    // "a) Opprop", "f ) Noteutval", "b. Intern opplæring": a lettered point under a
+    // numbered one (a lower-case letter: "K. Nes" is an initial).
     let mut chars = line.chars();
     if let Some(letter @ 'a'..='h') = chars.next() {
         let rest = chars.as_str().trim_start_matches(' ');
-        if let Some(item) = rest.strip_prefix(") ")
-            && item.chars().next().is_some_and(char::is_uppercase)
+        if let Some(item) = rest.strip_prefix(") ").or_else(|| rest.strip_prefix(". "))
+            && item
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '«')
         {
             return Some((item.trim(), Some(ListMarker::Letter(letter))));
         }
@@ -190,7 +194,7 @@ mod tests {
     #[test]
     fn numbered_and_lettered_points_keep_their_markers() {
         let report = parse(
-            "Årsmøte\n\n1. Konstituering\na) Opprop\nf ) Val av skrivar\n2. Årsmelding\ni) inga sak\n",
+            "Årsmøte\n\n1. Konstituering\na) Opprop\nf ) Val av skrivar\ng. Intern opplæring\nK. Nes var der.\n2. Årsmelding\ni) inga sak\n",
         );
         let read: Vec<(&str, Option<ListMarker>)> = report
             .passages
@@ -203,6 +207,9 @@ mod tests {
                 ("Konstituering", Some(ListMarker::Number(1))),
                 ("Opprop", Some(ListMarker::Letter('a'))),
                 ("Val av skrivar", Some(ListMarker::Letter('f'))),
+                ("Intern opplæring", Some(ListMarker::Letter('g'))),
+                // An initial is no letter of a list.
+                ("K. Nes var der.", None),
                 // A lower-case line after an item continues it.
                 ("Årsmelding i) inga sak", Some(ListMarker::Number(2))),
             ]
