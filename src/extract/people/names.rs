@@ -184,24 +184,34 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
         let mut i = 0;
         while i < words.len() {
             let credited = text[..words[i].0].trim_end().ends_with("Foto:");
-            let organisation_word = is_not_name_word(words[i].1);
+            let organisation_word =
+                is_not_name_word(words[i].1) && !given_name_not_date(text, &words, i);
             if organisation_word || !(is_given_name(words[i].1) || credited) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len() && is_name_word(words[j].1) {
-                if ends_run_together_name(&words[i..j], words[j].1) {
+            // "Hareide." ends the sentence, and the name with it: so does "Åshild.".
+            while j < words.len() && is_name_word(words[j].1) && !ends_sentence(words[j - 1].1) {
+                let then = words.get(j + 1).map(|(_, w)| *w);
+                if ends_run_together_name(&words[i..j], words[j].1, then) {
                     break;
                 }
                 j += 1;
-                // "Hareide." ends the sentence, and the name with it.
-                if words[j - 1].1.ends_with('.') && !is_initial(words[j - 1].1) {
-                    break;
-                }
             }
-            // An initial cannot end a name: "Leni A." is not a whole name.
-            while j > i + 1 && is_initial(words[j - 1].1) {
+            // An initial cannot end a name: "Leni A." is not a whole name. A bare
+            // letter after given names only can: "Jon Steinar M", "Toralf G".
+            while j > i + 1
+                && (is_initial(words[j - 1].1)
+                    || is_bare_initial(words[j - 1].1)
+                        && !words[i..j - 1]
+                            .iter()
+                            .all(|(_, w)| is_given_name(w) || is_any_initial(w)))
+            {
+                j -= 1;
+            }
+            // "Grethe Nes Oslo kommune": the last word is the place of the body after.
+            if j >= i + 3 && names_a_body(&text[words[j - 1].0 + words[j - 1].1.len()..]) {
                 j -= 1;
             }
             if j >= i + 2 {
@@ -233,13 +243,146 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
 /// ("… Vik Rådmann Harald …") or, after a surname, another given name ("Astrid
 /// Farestveit Selsvold Kari Weltzien Vik"): the text layer of a PDF table runs the
 /// names of a column together without commas.
-fn ends_run_together_name(so_far: &[(usize, &str)], next: &str) -> bool {
+///
+/// A given name after a surname starts a new name only when a surname follows it
+/// (`then`): "Ingrid Lode Anda." and "Kari Lode Reidar 2 år" are one person each.
+/// After a surname, a heading or form label of the layout ("… Vik Merknader",
+/// "Saksbehandlar: Kari Vik Dato:") ends the name as well.
+fn ends_run_together_name(so_far: &[(usize, &str)], next: &str, then: Option<&str>) -> bool {
     let Some(&(_, last)) = so_far.last() else {
         return false;
     };
     let bare = next.trim_end_matches('.');
-    super::roles::is_role_word(bare)
-        || (so_far.len() >= 2 && is_given_name(bare) && !is_given_name(last) && !is_initial(last))
+    let after_surname = so_far.len() >= 2 && !is_given_name(last) && !is_any_initial(last);
+    // A capital letter after a surname is a mark or a party ("Vik X", "Vik H").
+    let mark = is_bare_initial(next)
+        && so_far
+            .iter()
+            .any(|(_, w)| !is_given_name(w) && !is_any_initial(w));
+    let new_name = is_given_name(bare)
+        && !next.ends_with('.')
+        && then.is_some_and(|w| is_name_word(w) && !is_any_initial(w));
+    mark || super::roles::is_role_word(bare)
+        || (after_surname && (new_name || is_layout_word(bare)))
+}
+
+/// Words of a report's layout that the text layer of a PDF runs into the name
+/// before them: form labels ("Dato:", "Arkiv:", "Underskrifter:"), table headings
+/// ("Merknader", "Kommentarar", "Permisjon"), words opening the sentence after a
+/// lost full stop ("Deretter", "Dersom", "Orienterte"), and bodies named after the
+/// name ("… Koordineringsgruppen:", "… Styret"). None of them is a surname.
+fn is_layout_word(word: &str) -> bool {
+    const LAYOUT_WORDS: &[&str] = &[
+        "Dato",
+        "Møtedato",
+        "Tid",
+        "Arkiv",
+        "Arkivkode",
+        "Arkivsak",
+        "Arkivsaksnr",
+        "Journalpost",
+        "JournalpostID",
+        "Objekt",
+        "Saksnr",
+        "Saknr",
+        "Sakliste",
+        "Saksliste",
+        "Saksframlegg",
+        "Saksfremlegg",
+        "Vedlegg",
+        "Kopi",
+        "Tema",
+        "Underskrift",
+        "Underskrifter",
+        "Underskrifta",
+        "Forfall",
+        "Fråfall",
+        "Frafall",
+        "Permisjon",
+        "Merknad",
+        "Merknader",
+        "Merknadar",
+        "Kommentar",
+        "Kommentarar",
+        "Kommentarer",
+        "Handsaming",
+        "Behandling",
+        "Godkjenning",
+        "Godkjent",
+        "Vedtak",
+        "Innstilling",
+        "Orientering",
+        "Orienterte",
+        "Orienterer",
+        "Publisert",
+        "Oppdatert",
+        "Endra",
+        "Endret",
+        "Prosjekt",
+        "Parti",
+        "Tlf",
+        "Telefon",
+        "Mobil",
+        "Epost",
+        "E-post",
+        "Tilstades",
+        "Tilstede",
+        "Møtte",
+        "Varamedl",
+        "Varamedlem",
+        "Varamedlemer",
+        "Varamedlemmer",
+        "Deretter",
+        "Dersom",
+        "Derfor",
+        "Difor",
+        "Samrøystes",
+        "Enstemmig",
+        "Utval",
+        "Utvalg",
+    ];
+    const BODY_ENDINGS: &[&str] = &[
+        "gruppa",
+        "gruppen",
+        "gruppe",
+        "styret",
+        "nemnda",
+        "nemnd",
+        "rådet",
+        "utvalet",
+        "utvalget",
+        "sekretariatet",
+    ];
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| LAYOUT_WORDS.iter().copied().collect());
+    WORDS.contains(word) || BODY_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Whether the text after a name goes on with the body a place names ("… Oslo
+/// kommune", "… Akershus fylkeskommune"): the word before it is then the place.
+fn names_a_body(after: &str) -> bool {
+    let next = after.split_whitespace().next().unwrap_or_default();
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        next,
+        "kommune" | "kommunes" | "fylkeskommune" | "fylke" | "herad" | "sokn" | "prosti"
+    )
+}
+
+/// Whether words[i], a given name that is also a month or a common word ("Mai",
+/// "Dag"), starts a name here: another given name follows, and no day number
+/// stands before it ("1. Mai").
+fn given_name_not_date(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let (at, word) = words[i];
+    let date = text[..at]
+        .trim_end()
+        .trim_end_matches('.')
+        .ends_with(|c: char| c.is_ascii_digit());
+    is_given_name(word)
+        && !date
+        && words
+            .get(i + 1)
+            .is_some_and(|(_, next)| is_given_name(next) && !is_not_name_word(next))
 }
 
 pub(super) fn split_words(run: &str) -> Vec<(usize, &str)> {
@@ -266,6 +409,22 @@ pub(super) fn is_initial(word: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
+/// A word with the full stop of a sentence: not an initial's.
+fn ends_sentence(word: &str) -> bool {
+    word.ends_with('.') && !is_initial(word)
+}
+
+/// A capital letter standing for a name without its full stop ("Gunhild N Hagane",
+/// "Toralf G"). "I" and "Å" are words.
+fn is_bare_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I' && c != 'Å')
+}
+
+fn is_any_initial(word: &str) -> bool {
+    is_initial(word) || is_bare_initial(word)
+}
+
 pub(crate) fn is_given_name(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     GIVEN_NAMES.contains(word)
@@ -274,8 +433,11 @@ pub(crate) fn is_given_name(word: &str) -> bool {
 
 /// A word that can continue a name: a capitalised word that is not an
 /// organisation word or a month, and not in capitals ("HMR").
+///
+/// A capital after small letters makes an abbreviation ("KrF", "SamAk"), not a name;
+/// after a hyphen or apostrophe it starts a part of the name ("Strøm-Erichsen").
 fn is_name_word(word: &str) -> bool {
-    if is_initial(word) {
+    if is_any_initial(word) {
         return true;
     }
     let bare = word.trim_end_matches('.');
@@ -285,7 +447,13 @@ fn is_name_word(word: &str) -> bool {
     let mut chars = bare.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = bare.chars().skip(1).any(char::is_lowercase);
-    first_upper && rest_lower && bare.chars().count() >= 2
+    let mut previous = ' ';
+    let camel = bare.chars().skip(1).any(|c| {
+        let inner_capital = c.is_uppercase() && previous.is_lowercase();
+        previous = c;
+        inner_capital
+    });
+    first_upper && rest_lower && !camel && bare.chars().count() >= 2
 }
 
 fn surname(name: &str) -> &str {
@@ -302,6 +470,18 @@ pub(super) fn merge_person(people: &mut Vec<Person>, name: &str) -> usize {
     let words: Vec<&str> = name.split_whitespace().collect();
     for (index, person) in people.iter_mut().enumerate() {
         let known: Vec<&str> = person.name.split_whitespace().collect();
+        let full = initials_for_surname(&known, &words);
+        if full || initials_for_surname(&words, &known) {
+            let other = if full {
+                std::mem::replace(&mut person.name, name.to_string())
+            } else {
+                name.to_string()
+            };
+            if other != person.name && !person.variants.contains(&other) {
+                person.variants.push(other);
+            }
+            return index;
+        }
         if first_name(&person.name) != words[0] || surname(&person.name) != surname(name) {
             continue;
         }
@@ -330,6 +510,24 @@ pub(super) fn merge_person(people: &mut Vec<Person>, name: &str) -> usize {
         passages: Vec::new(),
     });
     people.len() - 1
+}
+
+/// Whether `short` is `full` with its surname (and any middle name) given as
+/// capital letters after the given names: "Liv K" of "Liv Kvam", "Paal F" of "Paal
+/// J. Fostad", "Hege E" of "Hege Eide Vik", "Laila K B" of "Laila Berg".
+fn initials_for_surname(short: &[&str], full: &[&str]) -> bool {
+    let given = short.iter().take_while(|w| is_given_name(w)).count();
+    let letters = &short[given..];
+    let (Some(first), Some(last)) = (letters.first(), letters.last()) else {
+        return false;
+    };
+    if given == 0 || !letters.iter().all(|w| is_bare_initial(w)) || full.len() <= given {
+        return false;
+    }
+    let starts = |word: &str, letter: &str| word.starts_with(letter);
+    full[..given] == short[..given]
+        && !is_any_initial(full[full.len() - 1])
+        && (starts(full[given], first) || starts(full[full.len() - 1], last))
 }
 
 /// "A." matches "Aurora"; no middle name matches any.
@@ -420,4 +618,153 @@ fn whole_word_matches(text: &str, word: &memmem::Finder<'_>) -> Vec<(usize, usiz
         })
         .map(|at| (at, at + len))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        full_names(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn layout_words_after_a_surname_end_the_name() {
+        assert_eq!(
+            names("Saksbehandlar: Kari Lunde Vik Dato: 12.03.2019 Arkiv: 033"),
+            ["Kari Lunde Vik"]
+        );
+        assert_eq!(
+            names("sekretær Ola Brekke Underskrifter: Per Lid Merknader / vara"),
+            ["Ola Brekke", "Per Lid"]
+        );
+        assert_eq!(
+            names("Forfall: Nils Haug Varamedl.: Siri Dal Forfall: Geir Rød Orienterte om saka"),
+            ["Nils Haug", "Siri Dal", "Geir Rød"]
+        );
+        assert_eq!(
+            names("Gruppa: Anne Sæle Styringsgruppa: Tor Eide"),
+            ["Anne Sæle", "Tor Eide"]
+        );
+        // A surname that is a common word stays: only layout words end a name.
+        assert_eq!(
+            names("Ingrid Sagen Berg sa at Hans Bakken Haugen var på plass."),
+            ["Ingrid Sagen Berg", "Hans Bakken Haugen"]
+        );
+    }
+
+    #[test]
+    fn a_place_before_kommune_is_not_part_of_the_name() {
+        assert_eq!(
+            names(
+                "Sekretariatet: Eva Brun Bergen kommune: rådgjevar Knut Moe Vestland fylkeskommune"
+            ),
+            ["Eva Brun", "Knut Moe"]
+        );
+        assert_eq!(
+            names("Eva Brun Lie sa at Eva Brun frå Bergen kommune"),
+            ["Eva Brun Lie", "Eva Brun"]
+        );
+    }
+
+    #[test]
+    fn a_given_name_with_a_full_stop_is_alone() {
+        assert_eq!(
+            names("Til stades: Ola og Åshild. Forfall: Per Lid."),
+            ["Per Lid"]
+        );
+        assert_eq!(
+            names("Kåre og Marianne. Samrøystes valt."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_given_name_after_a_surname_starts_a_name_only_before_a_surname() {
+        assert_eq!(
+            names("Kari Lode Vik Ola Berg møtte. Guida av Ingrid Dymbe Anda. Deretter"),
+            ["Kari Lode Vik", "Ola Berg", "Ingrid Dymbe Anda"]
+        );
+        assert_eq!(
+            names("Sigrid Berge Torstein (2 år)"),
+            ["Sigrid Berge Torstein"]
+        );
+    }
+
+    #[test]
+    fn capital_letters_without_a_full_stop_are_initials() {
+        assert_eq!(
+            names("Til stades: Gunhild N Hagane, Arne J Hauge og Alice H. W"),
+            ["Gunhild N Hagane", "Arne J Hauge", "Alice H. W"]
+        );
+        assert_eq!(
+            names("Forfall: Jon Steinar M og Toralf G"),
+            ["Jon Steinar M", "Toralf G"]
+        );
+        // After a surname a capital letter is a tick or a party.
+        assert_eq!(
+            names("Jon Lende X Tor Arne Laland X Geir Mo H Bjørgulv Hauger FRP Kari Nes A"),
+            [
+                "Jon Lende",
+                "Tor Arne Laland",
+                "Geir Mo",
+                "Bjørgulv Hauger",
+                "Kari Nes"
+            ]
+        );
+        assert_eq!(names("Kari I dag"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn abbreviations_in_mixed_case_are_not_surnames() {
+        assert_eq!(names("Ellen Johansen KrF Dersom du"), ["Ellen Johansen"]);
+        assert_eq!(
+            names("Anne-Grete Strøm-Erichsen"),
+            ["Anne-Grete Strøm-Erichsen"]
+        );
+    }
+
+    #[test]
+    fn given_names_that_are_also_a_month_or_a_word() {
+        assert_eq!(
+            names("pianist Dag Inge Sæle og Mai Britt Lund bistår"),
+            ["Dag Inge Sæle", "Mai Britt Lund"]
+        );
+        assert_eq!(names("1. Mai Kari Nes"), ["Kari Nes"]);
+        assert_eq!(names("Dag Hammar"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn old_and_new_given_names() {
+        assert_eq!(
+            names("Sylfest Aase, Eilov Nes, Lodve Hauge, Ruthild Berg, Wivi Lie og Falk Ola Rud"),
+            [
+                "Sylfest Aase",
+                "Eilov Nes",
+                "Lodve Hauge",
+                "Ruthild Berg",
+                "Wivi Lie",
+                "Falk Ola Rud"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_for_a_surname_are_the_same_person() {
+        let mut people = Vec::new();
+        let liv = merge_person(&mut people, "Liv K");
+        assert_eq!(merge_person(&mut people, "Liv Kvam"), liv);
+        let paal = merge_person(&mut people, "Paal J. Fostad");
+        assert_eq!(merge_person(&mut people, "Paal F"), paal);
+        let laila = merge_person(&mut people, "Laila Berg");
+        assert_eq!(merge_person(&mut people, "Laila K B"), laila);
+        assert_eq!(people[liv].name, "Liv Kvam");
+        assert_eq!(people[liv].variants, ["Liv K"]);
+        // Another letter is another person.
+        assert_ne!(merge_person(&mut people, "Liv B"), liv);
+        assert_eq!(people.len(), 4);
+    }
 }
