@@ -228,7 +228,7 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
                 let institution = names_an_institution(&before, after);
                 let agency = credited && !is_given_name(words[i].1) && is_agency(&name_words);
                 if !institution && !agency {
-                    names.push((start, end));
+                    names.push((start, end + generation_after(after)));
                 }
                 i = j;
             } else {
@@ -236,7 +236,54 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
             }
         }
     }
+    drop_column_values(text, &mut names);
     names
+}
+
+/// The length of "jr." or "sr." right after a name: it is part of it ("Alf Olsen
+/// jr.").
+fn generation_after(after: &str) -> usize {
+    [" jr.", " sr.", " d.y.", " d.e."]
+        .iter()
+        .find(|suffix| after.starts_with(**suffix))
+        .map_or(0, |suffix| suffix.len())
+}
+
+/// Drops the word a table's next column ran into several names: "Jon Vik Radøy SP
+/// Medlem Kari Lie Dal Radøy AP Medlem" has "Radøy" after two surnames, each time
+/// before another cell. A surname two people share ("Kari Nes Berg og Ola Lid
+/// Berg") is not followed by a cell, and one person named twice is one name.
+fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
+    if names.len() < 2 {
+        return;
+    }
+    // Each name that could end in a cell, as (name before the cell, cell): after a
+    // surname, before a capitalised word.
+    let cell = |&(start, end): &(usize, usize)| -> Option<(&str, &str)> {
+        let words = split_words(&text[start..end]);
+        let [.., (_, before), (at, last)] = words[..] else {
+            return None;
+        };
+        let next_capital = text[end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+        let after_surname = words.len() >= 3 && !is_given_name(before) && !is_any_initial(before);
+        let rest = text[start..start + at].trim_end();
+        (after_surname && next_capital).then_some((rest, last))
+    };
+    let cells: Vec<Option<(&str, &str)>> = names.iter().map(cell).collect();
+    for (k, name) in names.iter_mut().enumerate() {
+        let Some((rest, word)) = cells[k] else {
+            continue;
+        };
+        let other_name = cells
+            .iter()
+            .flatten()
+            .any(|(other, w)| *w == word && *other != rest);
+        if other_name {
+            name.1 = name.0 + rest.len();
+        }
+    }
 }
 
 /// Whether `next` starts something new after the name words `so_far`: a title
@@ -262,8 +309,9 @@ fn ends_run_together_name(so_far: &[(usize, &str)], next: &str, then: Option<&st
     let new_name = is_given_name(bare)
         && !next.ends_with('.')
         && then.is_some_and(|w| is_name_word(w) && !is_any_initial(w));
-    mark || super::roles::is_role_word(bare)
-        || (after_surname && (new_name || is_layout_word(bare)))
+    // "Ragnvald" is a given name, though "-vald" ends roles too.
+    let role = super::roles::is_role_word(bare) && !is_given_name(bare);
+    mark || role || (after_surname && (new_name || is_layout_word(bare)))
 }
 
 /// Words of a report's layout that the text layer of a PDF runs into the name
@@ -470,8 +518,13 @@ pub(super) fn merge_person(people: &mut Vec<Person>, name: &str) -> usize {
     let words: Vec<&str> = name.split_whitespace().collect();
     for (index, person) in people.iter_mut().enumerate() {
         let known: Vec<&str> = person.name.split_whitespace().collect();
-        let full = initials_for_surname(&known, &words);
-        if full || initials_for_surname(&words, &known) {
+        let full = initials_for_surname(&known, &words) || given_names_of(&known, &words);
+        let spelled_apart = spelled_apart(&known, &words);
+        if full
+            || spelled_apart
+            || initials_for_surname(&words, &known)
+            || given_names_of(&words, &known)
+        {
             let other = if full {
                 std::mem::replace(&mut person.name, name.to_string())
             } else {
@@ -530,16 +583,83 @@ fn initials_for_surname(short: &[&str], full: &[&str]) -> bool {
         && (starts(full[given], first) || starts(full[full.len() - 1], last))
 }
 
-/// "A." matches "Aurora"; no middle name matches any.
+/// Whether `short` is the given names alone of `full` ("Karl Inge" of "Karl Inge
+/// Lid"): two given names at least, so that one first name does not take a person.
+fn given_names_of(short: &[&str], full: &[&str]) -> bool {
+    short.len() >= 2
+        && full.len() > short.len()
+        && short.iter().all(|w| is_given_name(w))
+        && full.starts_with(short)
+}
+
+/// Whether two names are one person's spelled apart: a hyphen for a space
+/// ("Hans-Erik"), "aa" for "å", one letter mistyped or lost ("Katrin"/"Kathrin",
+/// "Walseth"/"Walsetk", "Code"/"Codes"), or a surname cut off at the end of a text
+/// ("Skråm" of "Skråmestø"). Short words must be equal: "Ola"/"Ole" and
+/// "Nes"/"Ness" are other people; so are first names under seven letters
+/// ("Marit"/"Marie").
+fn spelled_apart(a: &[&str], b: &[&str]) -> bool {
+    let fold = |w: &str| w.to_lowercase().replace("aa", "å");
+    let joined = |words: &[&str]| fold(&words.join(" ").replace('-', " "));
+    if joined(a) == joined(b) {
+        return true;
+    }
+    if a.len() != b.len() || a.len() < 2 {
+        return false;
+    }
+    let differing: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+    let [k] = differing[..] else {
+        return false;
+    };
+    let (x, y) = (fold(a[k]), fold(b[k]));
+    let shorter = x.chars().count().min(y.chars().count());
+    let cut_off = k == a.len() - 1 && shorter >= 4 && (x.starts_with(&y) || y.starts_with(&x));
+    let least = if k == 0 { 7 } else { 4 };
+    cut_off || shorter >= least && one_edit_apart(&x, &y)
+}
+
+/// Whether one letter changed, added or dropped turns `a` into `b`.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short.get(prefix + 1..) == long.get(prefix + 1..)
+    } else {
+        short.get(prefix..) == long.get(prefix + 1..)
+    }
+}
+
+/// "A." matches "Aurora"; no middle name matches any; a middle initial one spelling
+/// lacks is allowed ("Linn Sofie S. Nes" and "Linn Sofie Nes").
 fn middles_compatible(a: &[&str], b: &[&str]) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            let (x, y) = (x.trim_end_matches('.'), y.trim_end_matches('.'));
-            x == y || x.starts_with(y) || y.starts_with(x)
-        })
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < long.len() {
+        let named: Vec<&str> = long
+            .iter()
+            .copied()
+            .filter(|w| !is_any_initial(w))
+            .collect();
+        return named == short;
+    }
+    a.iter().zip(b).all(|(x, y)| {
+        let (x, y) = (x.trim_end_matches('.'), y.trim_end_matches('.'));
+        x == y || x.starts_with(y) || y.starts_with(x)
+    })
 }
 
 /// Links surnames used alone ("Røyset kom med …") to the one person who has that
@@ -750,6 +870,83 @@ mod tests {
                 "Falk Ola Rud"
             ]
         );
+    }
+
+    #[test]
+    fn a_column_run_into_several_names_is_dropped() {
+        assert_eq!(
+            names(
+                "Namn Kommune Parti Per Vik Dale Hol SP Medlem Siri Lund Hol AP Leiar Eva Moe Ask H"
+            ),
+            ["Per Vik Dale", "Siri Lund", "Eva Moe Ask"]
+        );
+        // A surname two people share is not a column, nor one person named twice.
+        assert_eq!(
+            names("Kari Nes Berg og Ola Lid Berg. Kari Nes Berg Ola Lid Berg"),
+            [
+                "Kari Nes Berg",
+                "Ola Lid Berg",
+                "Kari Nes Berg",
+                "Ola Lid Berg"
+            ]
+        );
+        assert_eq!(
+            names("Ordførar Anne Sæle Holm Kari Vik. Anne Sæle Holm Orienterte"),
+            ["Anne Sæle Holm", "Kari Vik", "Anne Sæle Holm"]
+        );
+    }
+
+    #[test]
+    fn a_generation_belongs_to_the_name() {
+        assert_eq!(
+            names("rådmann Per Olsen jr. og Per Olsen sr."),
+            ["Per Olsen jr.", "Per Olsen sr."]
+        );
+        assert_eq!(names("Per Olsen jrs"), ["Per Olsen"]);
+    }
+
+    #[test]
+    fn a_given_name_ending_like_a_role_is_a_name() {
+        assert_eq!(
+            names("Lars Ragnvald Bø og Ola Torvald Lid"),
+            ["Lars Ragnvald Bø", "Ola Torvald Lid"]
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_person_are_merged() {
+        let mut people = Vec::new();
+        let hans = merge_person(&mut people, "Hans-Ivar Lid");
+        assert_eq!(merge_person(&mut people, "Hans Ivar Lid"), hans);
+        let olav = merge_person(&mut people, "Olav Løkkegård");
+        assert_eq!(merge_person(&mut people, "Olav Løkkegaard"), olav);
+        let siv = merge_person(&mut people, "Siv Kathrin Ulla");
+        assert_eq!(merge_person(&mut people, "Siv Katrin Ulla"), siv);
+        let jarle = merge_person(&mut people, "Jarle Walseth");
+        assert_eq!(merge_person(&mut people, "Jarle Walsetk"), jarle);
+        assert_eq!(merge_person(&mut people, "Jarle Wals"), jarle);
+        let ingeborg = merge_person(&mut people, "Ingebjørg Winjum");
+        assert_eq!(merge_person(&mut people, "Ingebjørn Winjum"), ingeborg);
+        let linn = merge_person(&mut people, "Linn Sofie Eik");
+        assert_eq!(merge_person(&mut people, "Linn Sofie S. Eik"), linn);
+        let karl = merge_person(&mut people, "Karl Inge");
+        assert_eq!(merge_person(&mut people, "Karl Inge Lygre"), karl);
+        assert_eq!(people[karl].name, "Karl Inge Lygre");
+        assert_eq!(people.len(), 7);
+        // Other people: short first names, short surnames, two letters apart.
+        for other in [
+            "Ola Nes",
+            "Ole Nes",
+            "Ola Ness",
+            "Marit Lunde",
+            "Marie Lunde",
+            "Jarle Walsvik",
+            "Linn Sofie Ann Eik",
+        ] {
+            let before = people.len();
+            merge_person(&mut people, other);
+            assert_eq!(people.len(), before + 1, "{other}");
+        }
     }
 
     #[test]
