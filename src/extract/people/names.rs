@@ -348,6 +348,78 @@ fn is_layout_word(word: &str) -> bool {
         "Frafall",
         "Permisjon",
         "Merknad",
+        "Adresse",
+        "Postadresse",
+        "Side",
+        "Sign",
+        "Signatur",
+        "Ref",
+        "Referat",
+        "Protokoll",
+        "Innkalling",
+        "Saksutgreiing",
+        "Saksopplysningar",
+        "Bakgrunn",
+        "Vurdering",
+        "Konklusjon",
+        "Forslag",
+        "Framlegg",
+        "Tilråding",
+        "Uttale",
+        "Melding",
+        "Meldingar",
+        "Referatsaker",
+        "Eventuelt",
+        "Diverse",
+        "Ymse",
+        "Open",
+        "Ope",
+        "Lukka",
+        "Unnateke",
+        "Klokka",
+        "Start",
+        "Slutt",
+        "Møtestart",
+        "Møteslutt",
+        "Røysting",
+        "Votering",
+        "Vedteke",
+        "Vedtatt",
+        "Avgjerd",
+        "Fråverande",
+        "Fravær",
+        "Dagsorden",
+        "Møtestad",
+        "Møtested",
+        "Emne",
+        "Tittel",
+        "Program",
+        "Agenda",
+        "Innhald",
+        "Innhold",
+        "Etter",
+        "Etterpå",
+        "Vidare",
+        "Videre",
+        "Også",
+        "Men",
+        "Når",
+        "Då",
+        "Så",
+        "Vi",
+        "Me",
+        "Eg",
+        "Jeg",
+        "Alle",
+        "Dette",
+        "Denne",
+        "Desse",
+        "Disse",
+        "Her",
+        "Der",
+        "Elles",
+        "Ellers",
+        "Samtidig",
         "Merknader",
         "Merknadar",
         "Kommentar",
@@ -389,6 +461,13 @@ fn is_layout_word(word: &str) -> bool {
         "Utval",
         "Utvalg",
     ];
+    static WORDS: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| LAYOUT_WORDS.iter().copied().collect());
+    WORDS.contains(word) || is_body_word(word) || is_inflected_common_word(word)
+}
+
+/// A body's name, not a surname: "Styringsgruppa", "Soknerådet", "Eldreråd".
+fn is_body_word(word: &str) -> bool {
     const BODY_ENDINGS: &[&str] = &[
         "gruppa",
         "gruppen",
@@ -396,14 +475,22 @@ fn is_layout_word(word: &str) -> bool {
         "styret",
         "nemnda",
         "nemnd",
+        "råd",
         "rådet",
         "utvalet",
         "utvalget",
         "sekretariatet",
     ];
-    static WORDS: LazyLock<FxHashSet<&'static str>> =
-        LazyLock::new(|| LAYOUT_WORDS.iter().copied().collect());
-    WORDS.contains(word) || BODY_ENDINGS.iter().any(|e| word.ends_with(e))
+    BODY_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Endings of verbs and nouns a lost full stop runs into a name, which no surname
+/// has: "Orienterte", "Presenterer", "Informasjon", "Konstituering", "Publisert".
+fn is_inflected_common_word(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "erte", "erer", "isert", "sjon", "sjonar", "sjonen", "ering", "eringa", "ingar", "ingane",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Whether the text after a name goes on with the body a place names ("… Oslo
@@ -418,7 +505,7 @@ fn names_a_body(after: &str) -> bool {
 }
 
 /// Whether words[i], a given name that is also a month or a common word ("Mai",
-/// "Dag"), starts a name here: another given name follows, and no day number
+/// "Dag", "August"), starts a name here: a name word follows, and no day number
 /// stands before it ("1. Mai").
 fn given_name_not_date(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     let (at, word) = words[i];
@@ -430,7 +517,7 @@ fn given_name_not_date(text: &str, words: &[(usize, &str)], i: usize) -> bool {
         && !date
         && words
             .get(i + 1)
-            .is_some_and(|(_, next)| is_given_name(next) && !is_not_name_word(next))
+            .is_some_and(|(_, next)| is_name_word(next) && !is_any_initial(next))
 }
 
 pub(super) fn split_words(run: &str) -> Vec<(usize, &str)> {
@@ -501,7 +588,7 @@ fn is_name_word(word: &str) -> bool {
         previous = c;
         inner_capital
     });
-    first_upper && rest_lower && !camel && bare.chars().count() >= 2
+    first_upper && rest_lower && !camel && bare.chars().count() >= 2 && !is_body_word(bare)
 }
 
 fn surname(name: &str) -> &str {
@@ -769,6 +856,12 @@ mod tests {
             names("Gruppa: Anne Sæle Styringsgruppa: Tor Eide"),
             ["Anne Sæle", "Tor Eide"]
         );
+        assert_eq!(
+            names("Tor Eide Presenterte planen. Siv Lid Informasjon om Eva Rød Etterpå"),
+            ["Tor Eide", "Siv Lid", "Eva Rød"]
+        );
+        // A body is no surname, even right after a given name.
+        assert_eq!(names("Mat: Ingrid Eldreråd FOK"), Vec::<&str>::new());
         // A surname that is a common word stays: only layout words end a name.
         assert_eq!(
             names("Ingrid Sagen Berg sa at Hans Bakken Haugen var på plass."),
@@ -854,7 +947,12 @@ mod tests {
             ["Dag Inge Sæle", "Mai Britt Lund"]
         );
         assert_eq!(names("1. Mai Kari Nes"), ["Kari Nes"]);
-        assert_eq!(names("Dag Hammar"), Vec::<&str>::new());
+        assert_eq!(
+            names("August Lunde og Dag Fjeld"),
+            ["August Lunde", "Dag Fjeld"]
+        );
+        assert_eq!(names("Den 3. August Nilsen"), Vec::<&str>::new());
+        assert_eq!(names("Dag Ein: Mai Kommune"), Vec::<&str>::new());
     }
 
     #[test]
