@@ -286,6 +286,95 @@ fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
     }
 }
 
+/// Byte ranges of given names standing alone in a list with other names ("Kåre og
+/// Marianne", "Tilstades: Liv K, Kjell, Ola og Åshild"): minutes of small boards
+/// name their members by first name. `full` are the full names of `text`. A given
+/// name that is also a word ("Liv", "Dag", "Stein") or alone beside other words is
+/// not taken.
+pub(super) fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    for run in CAPITALISED_RUN.find_iter(text) {
+        // One word between sentence ends: "Torunn. Valt" is two sentences.
+        let mut previous_ended = true;
+        let run_words = split_words(run.as_str());
+        for (k, &(at, word)) in run_words.iter().enumerate() {
+            let ends = ends_sentence(word);
+            let next_starts = k + 1 == run_words.len() || ends;
+            if previous_ended && next_starts {
+                let start = run.start() + at;
+                words.push((start, start + word.trim_end_matches('.').len()));
+            }
+            previous_ended = ends;
+        }
+    }
+    let alone: Vec<(usize, usize)> = words
+        .into_iter()
+        .filter(|&(start, end)| {
+            let word = &text[start..end];
+            is_given_name(word)
+                && !is_not_name_word(word)
+                && word.chars().count() >= 3
+                && !crate::analysis::stem::is_nynorsk_word(&word.to_lowercase())
+        })
+        .collect();
+    if alone.is_empty() {
+        return alone;
+    }
+    let mut spans: Vec<(usize, usize, bool)> = full
+        .iter()
+        .map(|&(s, e)| (s, e, false))
+        .chain(alone.iter().map(|&(s, e)| (s, e, true)))
+        .collect();
+    spans.sort_unstable();
+    // "og" joins two names; a comma only a name that ends an item in turn ("Frode
+    // Lid, Oddleiv avklarer" is a clause).
+    let joined = |a: (usize, usize, bool), b: (usize, usize, bool)| {
+        let ends_item = |end: usize| {
+            let after = text[end..].trim_start();
+            after.is_empty()
+                || after.starts_with([',', '.', ';', ':', ')'])
+                || after.starts_with("og ")
+        };
+        a.1 <= b.0
+            && match text[a.1..b.0].trim() {
+                "og" | "&" | ", og" => true,
+                "," => ends_item(b.1) && ends_item(a.1),
+                _ => false,
+            }
+    };
+    (0..spans.len())
+        .filter(|&k| spans[k].2)
+        .filter(|&k| {
+            (k > 0 && joined(spans[k - 1], spans[k]))
+                || spans.get(k + 1).is_some_and(|&next| joined(spans[k], next))
+        })
+        .map(|k| (spans[k].0, spans[k].1))
+        .collect()
+}
+
+/// The one person whose first name `given` is, or a new person of that name; `None`
+/// when two people have it.
+pub(super) fn merge_given_name(people: &mut Vec<Person>, given: &str) -> Option<usize> {
+    let mut same = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| first_name(&p.name) == given);
+    match (same.next(), same.next()) {
+        (Some((index, _)), None) => Some(index),
+        (None, _) => {
+            people.push(Person {
+                name: given.to_string(),
+                variants: Vec::new(),
+                roles: Vec::new(),
+                actions: Vec::new(),
+                passages: Vec::new(),
+            });
+            Some(people.len() - 1)
+        }
+        _ => None,
+    }
+}
+
 /// Whether `next` starts something new after the name words `so_far`: a title
 /// ("… Vik Rådmann Harald …") or, after a surname, another given name ("Astrid
 /// Farestveit Selsvold Kari Weltzien Vik"): the text layer of a PDF table runs the
@@ -1045,6 +1134,50 @@ mod tests {
             merge_person(&mut people, other);
             assert_eq!(people.len(), before + 1, "{other}");
         }
+    }
+
+    fn alone(text: &str) -> Vec<&str> {
+        let full = full_names(text);
+        given_names_alone(text, &full)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn given_names_alone_in_a_list_of_names() {
+        assert_eq!(
+            alone("Revisorar: Sigve og Torunn. Valt: Sigve, Torunn"),
+            ["Sigve", "Torunn", "Sigve", "Torunn"]
+        );
+        assert_eq!(
+            alone("Til stades: Liv K, Eirik, Paal F og Åshild. Forfall: Ola Lid"),
+            ["Eirik", "Åshild"]
+        );
+        assert_eq!(
+            alone("vi var hos Lillian og Bjarne i Skjæret"),
+            ["Lillian", "Bjarne"]
+        );
+        // A clause after a comma, a name beside other words, words that are names.
+        assert_eq!(
+            alone("film frå Frode Lid, Oddleiv avklarer dette."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(alone("Torunn ordnar mat. Sigve kjem."), Vec::<&str>::new());
+        assert_eq!(alone("Liv og Dag, Stein og Sol"), Vec::<&str>::new());
+        assert_eq!(alone("Felleskjøpet, Tine og Nortura"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_with_that_first_name() {
+        let mut people = Vec::new();
+        let kari = merge_person(&mut people, "Kari Nes");
+        merge_person(&mut people, "Ola Lid");
+        merge_person(&mut people, "Ola Vik");
+        assert_eq!(merge_given_name(&mut people, "Kari"), Some(kari));
+        assert_eq!(merge_given_name(&mut people, "Ola"), None);
+        assert_eq!(merge_given_name(&mut people, "Sigve"), Some(3));
+        assert_eq!(people[3].name, "Sigve");
     }
 
     #[test]
