@@ -27,7 +27,7 @@ mod roles;
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 pub(crate) use names::is_given_name;
-use names::{full_names, given_names_alone, link_surnames, merge_given_name, merge_person};
+use names::{full_names, link_names_alone, link_surnames, merge_person};
 pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, employer_after, label_role, organisation_after, organisation_apposition,
@@ -86,28 +86,8 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             });
         }
     }
-    // Given names alone in a list ("Kåre og Marianne"), once every full name is known.
-    for (index, passage) in passages.iter().enumerate() {
-        let full: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| m.passage == index)
-            .map(|m| (m.start, m.end))
-            .collect();
-        for (start, end) in given_names_alone(&passage.text, &full) {
-            let Some(person) = merge_given_name(&mut people, &passage.text[start..end]) else {
-                continue;
-            };
-            people[person].passages.push(index);
-            let full = false;
-            mentions.push(Mention {
-                passage: index,
-                start,
-                end,
-                person,
-                full,
-            });
-        }
-    }
+    // Given names and surnames alone, once every full name is known.
+    link_names_alone(passages, &mut people, &mut mentions);
     link_surnames(passages, &mut people, &mut mentions);
     mentions.sort_by_key(|m| (m.passage, m.start));
     let listed = roles_in_lists(passages, &mentions);

@@ -286,12 +286,120 @@ fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
     }
 }
 
+/// Adds the people named by a given name or a surname alone (see
+/// `given_names_alone` and `surnames_alone`), with their mentions; `mentions` holds
+/// the full names.
+pub(super) fn link_names_alone(
+    passages: &[Passage],
+    people: &mut Vec<Person>,
+    mentions: &mut Vec<Mention>,
+) {
+    for (index, passage) in passages.iter().enumerate() {
+        let full: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| m.passage == index)
+            .map(|m| (m.start, m.end))
+            .collect();
+        let given = given_names_alone(&passage.text, &full)
+            .into_iter()
+            .map(|span| {
+                (
+                    span,
+                    merge_given_name(people, &passage.text[span.0..span.1]),
+                )
+            });
+        let given: Vec<_> = given.collect();
+        let surnames: Vec<_> = surnames_alone(&passage.text)
+            .into_iter()
+            .map(|span| (span, new_surname(people, &passage.text[span.0..span.1])))
+            .collect();
+        for ((start, end), person) in given.into_iter().chain(surnames) {
+            let Some(person) = person else { continue };
+            people[person].passages.push(index);
+            let full = false;
+            mentions.push(Mention {
+                passage: index,
+                start,
+                end,
+                person,
+                full,
+            });
+        }
+    }
+}
+
+/// Byte ranges of surnames standing alone for a person no full name gives, after a
+/// verb of saying that closes a quote ("…, sa Sande.", "– seier Myrseth."): news
+/// reports name a speaker so once the quote is over.
+fn surnames_alone(text: &str) -> Vec<(usize, usize)> {
+    const SAYING: &[&str] = &[
+        "sa",
+        "seier",
+        "sier",
+        "fortel",
+        "fortalde",
+        "forteller",
+        "fortalte",
+        "meiner",
+        "mener",
+        "understrekar",
+        "understreker",
+        "legg til",
+    ];
+    let mut found = Vec::new();
+    for run in CAPITALISED_RUN.find_iter(text) {
+        let word = run.as_str().trim_end_matches('.');
+        let start = run.start();
+        if word.contains([' ', '\t'])
+            || !is_name_word(word)
+            || is_given_name(word)
+            || is_layout_word(word)
+            || word.chars().count() < 3
+        {
+            continue;
+        }
+        let after = &text[start + word.len()..];
+        let ends_phrase = after.is_empty() || after.starts_with([',', '.', ';', ':', '!', '?']);
+        let before = text[..start].trim_end();
+        let said = ends_phrase
+            && SAYING.iter().any(|verb| {
+                before.strip_suffix(verb).is_some_and(|rest| {
+                    let rest = rest.trim_end();
+                    rest.ends_with([',', '–', '-', '»', '"'])
+                })
+            });
+        if said {
+            found.push((start, start + word.len()));
+        }
+    }
+    found
+}
+
+/// A new person of surname `surname` alone, unless someone has that surname (the
+/// surname is then theirs, see `link_surnames`) or it is their first name.
+fn new_surname(people: &mut Vec<Person>, surname_alone: &str) -> Option<usize> {
+    let known = people
+        .iter()
+        .any(|p| surname(&p.name) == surname_alone || first_name(&p.name) == surname_alone);
+    if known {
+        return None;
+    }
+    people.push(Person {
+        name: surname_alone.to_string(),
+        variants: Vec::new(),
+        roles: Vec::new(),
+        actions: Vec::new(),
+        passages: Vec::new(),
+    });
+    Some(people.len() - 1)
+}
+
 /// Byte ranges of given names standing alone in a list with other names ("Kåre og
 /// Marianne", "Tilstades: Liv K, Kjell, Ola og Åshild"): minutes of small boards
 /// name their members by first name. `full` are the full names of `text`. A given
 /// name that is also a word ("Liv", "Dag", "Stein") or alone beside other words is
 /// not taken.
-pub(super) fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     for run in CAPITALISED_RUN.find_iter(text) {
         // One word between sentence ends: "Torunn. Valt" is two sentences.
@@ -354,7 +462,7 @@ pub(super) fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usi
 
 /// The one person whose first name `given` is, or a new person of that name; `None`
 /// when two people have it.
-pub(super) fn merge_given_name(people: &mut Vec<Person>, given: &str) -> Option<usize> {
+fn merge_given_name(people: &mut Vec<Person>, given: &str) -> Option<usize> {
     let mut same = people
         .iter()
         .enumerate()
@@ -872,7 +980,7 @@ pub(super) fn link_surnames(
                     full: false,
                 });
                 people[*person].passages.push(index);
-                if !people[*person].variants.contains(name) {
+                if people[*person].name != *name && !people[*person].variants.contains(name) {
                     people[*person].variants.push(name.clone());
                 }
             }
@@ -1178,6 +1286,29 @@ mod tests {
         assert_eq!(merge_given_name(&mut people, "Ola"), None);
         assert_eq!(merge_given_name(&mut people, "Sigve"), Some(3));
         assert_eq!(people[3].name, "Sigve");
+    }
+
+    #[test]
+    fn a_surname_alone_after_a_quote() {
+        let text = "– Vi må byggja vidare, sa Lotsberg. – Det er viktig, seier Hovden, og fleire.";
+        let found: Vec<&str> = surnames_alone(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["Lotsberg", "Hovden"]);
+        // Not a name, not a quote's end, a given name, a place in a clause.
+        for text in [
+            "Han sa Nei.",
+            "Dei sa Lotsberg skulle koma.",
+            "– Ja, sa Kari.",
+            "Ho sa frå i Bergen.",
+        ] {
+            assert!(surnames_alone(text).is_empty(), "{text}");
+        }
+        let mut people = Vec::new();
+        merge_person(&mut people, "Eva Lotsberg");
+        assert_eq!(new_surname(&mut people, "Lotsberg"), None);
+        assert_eq!(new_surname(&mut people, "Hovden"), Some(1));
     }
 
     #[test]
