@@ -395,8 +395,8 @@ fn new_surname(people: &mut Vec<Person>, surname_alone: &str) -> Option<usize> {
 }
 
 /// Byte ranges of given names standing alone in a list with other names ("Kåre og
-/// Marianne", "Tilstades: Liv K, Kjell, Ola og Åshild"): minutes of small boards
-/// name their members by first name. `full` are the full names of `text`. A given
+/// Marianne", "Tilstades: Liv K, Kjell, Ola og Åshild") or as a label's value
+/// ("Referent: Berta."): minutes of small boards name their members by first name. `full` are the full names of `text`. A given
 /// name that is also a word ("Liv", "Dag", "Stein") or alone beside other words is
 /// not taken.
 fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -436,13 +436,25 @@ fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)>
     spans.sort_unstable();
     // "og" joins two names; a comma only a name that ends an item in turn ("Frode
     // Lid, Oddleiv avklarer" is a clause).
+    let ends_item = |end: usize| {
+        let line_ends = text[end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['\n', '\r']);
+        let after = text[end..].trim_start();
+        line_ends
+            || after.is_empty()
+            || after.starts_with([',', '.', ';', ':', ')'])
+            || after.starts_with("og ")
+    };
+    // "Referent: Berta": a label's one value.
+    let labelled = |(start, end, _): (usize, usize, bool)| {
+        let before = text[..start].trim_end();
+        before
+            .strip_suffix(':')
+            .is_some_and(|label| label.trim_end().ends_with(char::is_alphabetic))
+            && ends_item(end)
+    };
     let joined = |a: (usize, usize, bool), b: (usize, usize, bool)| {
-        let ends_item = |end: usize| {
-            let after = text[end..].trim_start();
-            after.is_empty()
-                || after.starts_with([',', '.', ';', ':', ')'])
-                || after.starts_with("og ")
-        };
         a.1 <= b.0
             && match text[a.1..b.0].trim() {
                 "og" | "&" | ", og" => true,
@@ -453,7 +465,8 @@ fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)>
     (0..spans.len())
         .filter(|&k| spans[k].2)
         .filter(|&k| {
-            (k > 0 && joined(spans[k - 1], spans[k]))
+            labelled(spans[k])
+                || (k > 0 && joined(spans[k - 1], spans[k]))
                 || spans.get(k + 1).is_some_and(|&next| joined(spans[k], next))
         })
         .map(|k| (spans[k].0, spans[k].1))
@@ -1265,6 +1278,14 @@ mod tests {
         assert_eq!(
             alone("vi var hos Lillian og Bjarne i Skjæret"),
             ["Lillian", "Bjarne"]
+        );
+        assert_eq!(
+            alone("kasserar: Ola Lid, styremedlem: Torunn\nReferent: Sigve."),
+            ["Torunn", "Sigve"]
+        );
+        assert_eq!(
+            alone("Møte kl. 10: Torunn kjem. Tema: Sigve har ordet"),
+            Vec::<&str>::new()
         );
         // A clause after a comma, a name beside other words, words that are names.
         assert_eq!(
