@@ -27,7 +27,7 @@ mod roles;
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 pub(crate) use names::is_given_name;
-use names::{full_names, link_names_alone, link_surnames, merge_person};
+use names::{full_names, link_names_alone, link_surnames, merge_person, name_as_written};
 pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, employer_after, label_role, organisation_after, organisation_apposition,
@@ -74,7 +74,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
 
     for (index, passage) in passages.iter().enumerate() {
         for (start, end) in full_names(&passage.text) {
-            let name = passage.text[start..end].to_string();
+            let name = name_as_written(&passage.text[start..end]);
             let person = merge_person(&mut people, &name);
             people[person].passages.push(index);
             mentions.push(Mention {

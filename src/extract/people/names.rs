@@ -216,6 +216,7 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
             }
             if j >= i + 2 {
                 let (start, last) = (words[i].0, words[j - 1]);
+                let start = start - hyphen_part_before(text, start, words[i].1);
                 let end = last.0 + last.1.trim_end_matches('.').len();
                 let end = if is_initial(last.1) {
                     last.0 + last.1.len()
@@ -238,6 +239,44 @@ pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
     }
     drop_column_values(text, &mut names);
     names
+}
+
+/// The length of the first part of a double given name the line broke after its
+/// hyphen ("Anne-\nGrete", "Anne- Grete") before the name at `start`, or 0.
+fn hyphen_part_before(text: &str, start: usize, given: &str) -> usize {
+    let before = text[..start].trim_end();
+    let Some(part_end) = before.strip_suffix('-') else {
+        return 0;
+    };
+    if before.len() == start {
+        return 0;
+    }
+    let part_start = part_end
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |at| {
+            at + part_end[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    let part = &part_end[part_start..];
+    if is_given_name(part) && is_given_name(&format!("{part}-{given}")) {
+        start - part_start
+    } else {
+        0
+    }
+}
+
+/// A name as a person is called: a double given name the line broke after its hyphen
+/// is joined again ("Anne- Grete Lid" is "Anne-Grete Lid").
+pub(super) fn name_as_written(raw: &str) -> String {
+    let mut name = String::with_capacity(raw.len());
+    let mut after_hyphen = false;
+    for c in raw.chars() {
+        if after_hyphen && c.is_whitespace() {
+            continue;
+        }
+        after_hyphen = c == '-';
+        name.push(c);
+    }
+    name
 }
 
 /// The length of "jr." or "sr." right after a name: it is part of it ("Alf Olsen
@@ -1201,6 +1240,19 @@ mod tests {
         assert_eq!(
             names("Ordførar Anne Sæle Holm Kari Vik. Anne Sæle Holm Orienterte"),
             ["Anne Sæle Holm", "Kari Vik", "Anne Sæle Holm"]
+        );
+    }
+
+    #[test]
+    fn a_double_given_name_broken_at_its_hyphen() {
+        let text = "Helse- og omsorgsminister Anne-\nGrete Lid og Siv- Marit Berg";
+        assert_eq!(names(text), ["Anne-\nGrete Lid", "Siv- Marit Berg"]);
+        assert_eq!(name_as_written("Anne-\nGrete Lid"), "Anne-Grete Lid");
+        assert_eq!(name_as_written("Ola Strøm-Erichsen"), "Ola Strøm-Erichsen");
+        // Not a given name before the hyphen, or no break after it.
+        assert_eq!(
+            names("Helse- Grete Lid, Anne-Grete Nes"),
+            ["Grete Lid", "Anne-Grete Nes"]
         );
     }
 
