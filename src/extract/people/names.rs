@@ -386,6 +386,15 @@ fn surnames_alone(text: &str) -> Vec<(usize, usize)> {
         "legg til",
     ];
     let mut found = Vec::new();
+    // Most passages quote no one: no pass over their capitalised words then.
+    if !SAYING.iter().any(|verb| {
+        memmem::find_iter(text.as_bytes(), verb.as_bytes()).any(|at| {
+            text.as_bytes().get(at + verb.len()) == Some(&b' ')
+                && text[..at].ends_with(char::is_whitespace)
+        })
+    }) {
+        return found;
+    }
     for run in CAPITALISED_RUN.find_iter(text) {
         let word = run.as_str().trim_end_matches('.');
         let start = run.start();
