@@ -33,7 +33,7 @@ use affiliations::{
 };
 use labels::{body_over_list, label_role, plural_role_over_list};
 pub(crate) use names::is_given_name;
-use names::{full_names, link_surnames, merge_person};
+use names::{full_names, link_names_alone, link_surnames, merge_person, name_as_written};
 pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, role_after, role_as_predicate, role_before, role_in_brackets, shared_roles,
@@ -78,7 +78,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
 
     for (index, passage) in passages.iter().enumerate() {
         for (start, end) in full_names(&passage.text) {
-            let name = passage.text[start..end].to_string();
+            let name = name_as_written(&passage.text[start..end]);
             let person = merge_person(&mut people, &name);
             people[person].passages.push(index);
             mentions.push(Mention {
@@ -90,6 +90,8 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
             });
         }
     }
+    // Given names and surnames alone, once every full name is known.
+    link_names_alone(passages, &mut people, &mut mentions);
     link_surnames(passages, &mut people, &mut mentions);
     mentions.sort_by_key(|m| (m.passage, m.start));
     let listed = roles_in_lists(passages, &mentions);
