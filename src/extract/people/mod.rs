@@ -22,6 +22,7 @@
 mod actions;
 mod affiliations;
 mod labels;
+mod linking;
 mod lists;
 mod names;
 mod roles;
@@ -32,8 +33,9 @@ use affiliations::{
     employer_after, organisation_after, organisation_apposition, organisation_before, party_after,
 };
 use labels::{body_over_list, label_role, plural_role_over_list};
+use linking::{link_names_alone, link_surnames, merge_person};
 pub(crate) use names::is_given_name;
-use names::{full_names, link_names_alone, link_surnames, merge_person, name_as_written};
+use names::{full_names, name_as_written};
 pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, role_after, role_as_predicate, role_before, role_in_brackets, shared_roles,

@@ -191,7 +191,18 @@ pub(crate) fn is_role_word(word: &str) -> bool {
     let definite = word
         .strip_suffix("en")
         .is_some_and(|stem| stem.chars().count() >= 4 && has_role_ending(stem));
-    singular && (has_role_ending(&word) || definite)
+    // "Ragnvald", "Torvald" end like "vald" (elected) but are given names.
+    let given_name = (word.ends_with("vald") || word.ends_with("valdt"))
+        && super::names::is_given_name(&capitalised(&word));
+    singular && (has_role_ending(&word) || definite) && !given_name
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The singular of a plural role word heading a list ("ordførarane" → "ordførar",
@@ -565,7 +576,9 @@ mod tests {
         ] {
             assert!(is_role_word(word), "{word}");
         }
-        for word in ["leiarar", "Leiarane", "møte", "le", "Ølen"] {
+        for word in [
+            "leiarar", "Leiarane", "møte", "le", "Ølen", "Ragnvald", "Torvald",
+        ] {
             assert!(!is_role_word(word), "{word}");
         }
         assert!(is_role_modifier("Tidlegare"));
