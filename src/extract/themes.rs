@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::prefilter::first_captures;
+use super::prefilter::{AnyCase, first_captures};
 use crate::report::{Passage, PassageKind};
 
 static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +98,23 @@ static ACTIVITY_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn activities(text: &str) -> Vec<String> {
+    static WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
+        AnyCase::new(&[
+            "opning",
+            "åpning",
+            "besøk",
+            "omvis",
+            "synfaring",
+            "befaring",
+            "møte",
+            "demonstrasjon",
+            "gudsteneste",
+            "kyrkjelydsfest",
+        ])
+    });
+    if !WORDS.may_occur_in(text) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut from = 0;
     // Searched again from where each point ends: one sentence may name several.
@@ -151,6 +168,24 @@ const POINTING_SUBJECTS: &[&str] = &[
 ];
 
 fn handled_subjects(text: &str) -> Vec<String> {
+    static WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
+        AnyCase::new(&[
+            "godkjen",
+            "vedte",
+            "vedtatt",
+            "fram",
+            "gjennomgått",
+            "opplese",
+            "opp",
+            "handsama",
+            "behandl",
+            "drøft",
+            "presentert",
+        ])
+    });
+    if !WORDS.may_occur_in(text) {
+        return Vec::new();
+    }
     HANDLED
         .captures_iter(text)
         .filter_map(|caps| {
@@ -192,6 +227,30 @@ static EVENT_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn events(text: &str) -> Vec<String> {
+    static HEADS: LazyLock<AnyCase> = LazyLock::new(|| {
+        AnyCase::new(&[
+            "gudsteneste",
+            "gudstjeneste",
+            "fest",
+            "middag",
+            "konsert",
+            "stemne",
+            "festival",
+            "markering",
+            "premiere",
+            "jubileum",
+            "kveld",
+            "kurs",
+            "utstilling",
+            "turnering",
+            "avslutning",
+            "show",
+            "presentasjon",
+        ])
+    });
+    if !HEADS.may_occur_in(text) {
+        return Vec::new();
+    }
     EVENT
         .captures_iter(text)
         .filter_map(|caps| {
@@ -575,13 +634,35 @@ pub fn find_themes(
                 push_theme(&mut themes, heading);
             }
         }
-        for caps in ELECTION.captures_iter(text) {
+        static ELECTED: LazyLock<AnyCase> =
+            LazyLock::new(|| AnyCase::new(&["vald", "valt", "valgt", "valde", "valgte"]));
+        let elections = if ELECTED.may_occur_in(text) {
+            ELECTION.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for caps in elections {
             let office = caps[1].to_lowercase();
             if crate::extract::people::is_role_word(&office) {
                 push_theme(&mut themes, format!("val av {office}"));
             }
         }
-        for caps in ON_AGENDA.captures_iter(text) {
+        static AGENDA_WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
+            AnyCase::new(&[
+                "saklist",
+                "sakslist",
+                "programmet",
+                "dagsorden",
+                "agendaen",
+                "kartet",
+            ])
+        });
+        let on_agenda = if AGENDA_WORDS.may_occur_in(text) {
+            ON_AGENDA.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for caps in on_agenda {
             let Some(list) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
             };
