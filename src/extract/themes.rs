@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::prefilter::{AnyCase, first_captures};
+use super::prefilter::{AnyCase, captures_where, first_captures};
 use crate::report::{Passage, PassageKind};
 
 static THEME_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -183,11 +183,7 @@ fn handled_subjects(text: &str) -> Vec<String> {
             "presentert",
         ])
     });
-    if !WORDS.may_occur_in(text) {
-        return Vec::new();
-    }
-    HANDLED
-        .captures_iter(text)
+    captures_where(&HANDLED, text, WORDS.may_occur_in(text))
         .filter_map(|caps| {
             let subject = caps.get(1).or_else(|| caps.get(2))?.as_str().trim();
             // "Leiaren ønskte velkommen då årsrapporten vart lagt fram": the subject
@@ -248,11 +244,7 @@ fn events(text: &str) -> Vec<String> {
             "presentasjon",
         ])
     });
-    if !HEADS.may_occur_in(text) {
-        return Vec::new();
-    }
-    EVENT
-        .captures_iter(text)
+    captures_where(&EVENT, text, HEADS.may_occur_in(text))
         .filter_map(|caps| {
             let noun = caps.get(1)?.as_str();
             // A bare common word is too vague ("kurs", "show"): only compounds and
@@ -636,12 +628,7 @@ pub fn find_themes(
         }
         static ELECTED: LazyLock<AnyCase> =
             LazyLock::new(|| AnyCase::new(&["vald", "valt", "valgt", "valde", "valgte"]));
-        let elections = if ELECTED.may_occur_in(text) {
-            ELECTION.captures_iter(text).collect()
-        } else {
-            Vec::new()
-        };
-        for caps in elections {
+        for caps in captures_where(&ELECTION, text, ELECTED.may_occur_in(text)) {
             let office = caps[1].to_lowercase();
             if crate::extract::people::is_role_word(&office) {
                 push_theme(&mut themes, format!("val av {office}"));
@@ -657,12 +644,7 @@ pub fn find_themes(
                 "kartet",
             ])
         });
-        let on_agenda = if AGENDA_WORDS.may_occur_in(text) {
-            ON_AGENDA.captures_iter(text).collect()
-        } else {
-            Vec::new()
-        };
-        for caps in on_agenda {
+        for caps in captures_where(&ON_AGENDA, text, AGENDA_WORDS.may_occur_in(text)) {
             let Some(list) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
             };
