@@ -45,7 +45,7 @@ static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// til vitande": the object of a verb of presenting, discussing or deciding. The
 /// verbs that take "om" only count with it; the others take their object directly.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+([^.;!?\n]{3,200})")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+")
         .expect("valid regex")
 });
 
@@ -289,16 +289,46 @@ fn events(text: &str) -> Vec<String> {
 
 /// The topics verbs of presenting, discussing or deciding have as their objects.
 fn verb_objects(text: &str) -> Vec<String> {
-    TOPIC_VERB
-        .captures_iter(text)
-        .chain(TAKEN_NOTE_OF.captures_iter(text))
-        .filter(|caps| {
-            caps.get(0).is_some_and(|verb| {
-                !after_auxiliary(text, verb.start()) && !in_statement_of_purpose(text, verb.start())
-            })
-        })
-        .filter_map(|caps| caps.get(1).and_then(|m| topic_of(m.as_str())))
+    static TAKEN_NOTE: LazyLock<AnyCase> =
+        LazyLock::new(|| AnyCase::new(&["vitande", "etterretning", "orientering"]));
+    let taken_note = captures_where(&TAKEN_NOTE_OF, text, TAKEN_NOTE.may_occur_in(text))
+        .filter_map(|caps| Some((caps.get(0)?.start(), caps.get(1)?.as_str())));
+    verb_and_object(text)
+        .chain(taken_note)
+        .filter(|&(verb, _)| !after_auxiliary(text, verb) && !in_statement_of_purpose(text, verb))
+        .filter_map(|(_, object)| topic_of(object))
         .collect()
+}
+
+/// Where each verb of [`TOPIC_VERB`] starts, with the rest of its clause: up to 200
+/// characters before the next full stop, semicolon, mark or line end, at least three.
+///
+/// The pattern finds the verb alone and the clause is cut here: a pattern that took
+/// the clause as well ran a case-folded repetition of 200 letters after every verb,
+/// the dearest search of all the rules.
+fn verb_and_object(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < text.len() {
+            let verb = TOPIC_VERB.find_at(text, from)?;
+            let rest = &text[verb.end()..];
+            let clause_len = rest
+                .char_indices()
+                .take(200)
+                .find(|&(_, c)| matches!(c, '.' | ';' | '!' | '?' | '\n'))
+                .map_or_else(
+                    || rest.chars().take(200).map(char::len_utf8).sum(),
+                    |(i, _)| i,
+                );
+            let object = &rest[..clause_len];
+            if object.chars().count() >= 3 {
+                from = verb.end() + clause_len;
+                return Some((verb.start(), object));
+            }
+            from = verb.end();
+        }
+        None
+    })
 }
 
 /// "Føremålet med møtet er å … informere om utfordringar": what a forum is for, not
@@ -1057,6 +1087,36 @@ mod tests {
         );
         // An object that only points back is no topic.
         assert!(themes("Utvalet drøfta dette.").is_empty());
+    }
+
+    #[test]
+    fn a_verbs_object_runs_to_the_clause_end_and_no_further() {
+        let objects = |text: &str| -> Vec<(usize, String)> {
+            verb_and_object(text)
+                .map(|(at, object)| (at, object.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            objects("Styret drøfta budsjettet; dei handsama òg planen for skulen! Slutt"),
+            [
+                (7, "budsjettet".to_string()),
+                (31, "òg planen for skulen".to_string())
+            ]
+        );
+        // An object of fewer than three letters is none; the next verb still counts.
+        assert_eq!(
+            objects("Dei drøfta ab. Så vedtok dei planen"),
+            [(20, "dei planen".to_string())]
+        );
+        // A verb inside another verb's object is part of that object.
+        assert_eq!(
+            objects("Rådet drøfta korleis ein handsamar søknader\nNeste"),
+            [(7, "korleis ein handsamar søknader".to_string())]
+        );
+        // At most 200 letters, counted as letters and not bytes.
+        let long = "ø".repeat(250);
+        let found = objects(&format!("Dei drøfta {long}"));
+        assert_eq!(found[0].1.chars().count(), 200);
     }
 
     #[test]
