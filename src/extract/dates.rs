@@ -299,8 +299,19 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     // Cheap checks first: most passages hold no date at all.
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
     let (has_month, has_relative) = date_hints(text);
+    // Day and month in figures ("14.11", "2023-11-14") need a digit, a stop or dash
+    // and a digit; in words, a month's name.
+    let digits_joined_by = |mark: u8| {
+        has_digit
+            && text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == mark && w[2].is_ascii_digit())
+    };
+    let (has_dotted, has_dashed) = (digits_joined_by(b'.'), digits_joined_by(b'-'));
+    let has_textual = has_digit && has_month;
 
-    for caps in captures_where(&CROSS_MONTH, text, has_digit) {
+    for caps in captures_where(&CROSS_MONTH, text, has_textual) {
         let whole = caps.get(0).expect("match");
         let (Some(m1), Some(m2)) = (month_number(&caps[2]), month_number(&caps[4])) else {
             continue;
@@ -333,7 +344,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in captures_where(&TEXTUAL, text, has_digit) {
+    for caps in captures_where(&TEXTUAL, text, has_textual) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -376,7 +387,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in captures_where(&NUMERIC_RANGE, text, has_digit) {
+    for caps in captures_where(&NUMERIC_RANGE, text, has_dotted) {
         let whole = caps.get(0).expect("match");
         if in_dotted_number(text, whole.start(), whole.end()) {
             continue;
@@ -405,7 +416,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         });
     }
 
-    for caps in captures_where(&ISO, text, has_digit) {
+    for caps in captures_where(&ISO, text, has_dashed) {
         let whole = caps.get(0).expect("match");
         if overlaps(&found, whole.start(), whole.end()) {
             continue;
@@ -418,7 +429,7 @@ pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
         }
     }
 
-    for caps in captures_where(&NUMERIC, text, has_digit) {
+    for caps in captures_where(&NUMERIC, text, has_dotted) {
         let whole = caps.get(0).expect("match");
         let (start, end) = (whole.start(), whole.end());
         if in_dotted_number(text, start, end) {

@@ -1,5 +1,6 @@
 //! Actions: what each person did at the meeting, from the words around their name.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -205,15 +206,42 @@ fn attendance_label(passages: &[Passage], index: usize) -> Option<String> {
     None
 }
 
+/// Each passage in lowercase, made once: every mention looks back over its whole
+/// passage, and lowering it anew for each name of a long list was quadratic. `None`
+/// where lowering changes a letter's length, so that offsets would not carry over.
+fn lowered_passages(passages: &[Passage]) -> Vec<Option<String>> {
+    passages
+        .iter()
+        .map(|p| {
+            let lower = p.text.to_lowercase();
+            let same_offsets = lower.len() == p.text.len()
+                && p.text
+                    .chars()
+                    .zip(lower.chars())
+                    .all(|(a, b)| a.len_utf8() == b.len_utf8());
+            same_offsets.then_some(lower)
+        })
+        .collect()
+}
+
 /// Records what each person did, from the words next to their mentions.
 pub(super) fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Mention]) {
+    let lowered = lowered_passages(passages);
+    let mut labels: Vec<Option<String>> = vec![None; passages.len()];
     for (i, mention) in mentions.iter().enumerate() {
         let text = &passages[mention.passage].text;
-        let lower = |from: usize, to: usize| text[from..to].to_lowercase();
+        let lower = |from: usize, to: usize| -> Cow<'_, str> {
+            match &lowered[mention.passage] {
+                Some(lower) => Cow::Borrowed(&lower[from..to]),
+                None => Cow::Owned(text[from..to].to_lowercase()),
+            }
+        };
         let lower_before = lower(0, mention.start);
         // Attendance blocks: the last label before the name says who was absent,
         // even when the label heads the list in the passage before.
-        let previous = attendance_label(passages, mention.passage).unwrap_or_default();
+        let previous = labels[mention.passage]
+            .get_or_insert_with(|| attendance_label(passages, mention.passage).unwrap_or_default())
+            .as_str();
         // Every label ends in a colon: without one, most text has no label to look for.
         let may_have_label = !previous.is_empty() || lower_before.contains(':');
         let last_label = |labels: &[&str]| {

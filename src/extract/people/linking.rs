@@ -19,13 +19,13 @@ pub(super) fn link_names_alone(
     people: &mut Vec<Person>,
     mentions: &mut Vec<Mention>,
 ) {
+    // The full names of each passage, gathered in one pass over the mentions.
+    let mut full_names: Vec<Vec<(usize, usize)>> = vec![Vec::new(); passages.len()];
+    for m in mentions.iter() {
+        full_names[m.passage].push((m.start, m.end));
+    }
     for (index, passage) in passages.iter().enumerate() {
-        let full: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| m.passage == index)
-            .map(|m| (m.start, m.end))
-            .collect();
-        let given = given_names_alone(&passage.text, &full)
+        let given = given_names_alone(&passage.text, &full_names[index])
             .into_iter()
             .map(|span| {
                 (
@@ -241,6 +241,10 @@ fn first_name(name: &str) -> &str {
 /// Adds `name` to the person it belongs to (same first name and surname, middle
 /// names compatible), or as a new person. Returns the person's index.
 pub(super) fn merge_person(people: &mut Vec<Person>, name: &str) -> usize {
+    // Most mentions repeat a name as first written: no spelling to weigh.
+    if let Some(same) = people.iter().position(|p| p.name == name) {
+        return same;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     for (index, person) in people.iter_mut().enumerate() {
         let known: Vec<&str> = person.name.split_whitespace().collect();
