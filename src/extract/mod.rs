@@ -205,12 +205,40 @@ fn posting_line(line: &str) -> Option<Date> {
     if let Some(date) = english_post_line(line) {
         return Some(date);
     }
+    if let Some(date) = byline_in_words(line) {
+        return Some(date);
+    }
     if !line.contains('.') || !(BRACKETED.is_match(line) || BYLINE.is_match(line)) {
         return None;
     }
     find_dates(line, &DateContext::default())
         .first()
         .and_then(|d| d.value.day())
+}
+
+/// A byline of the writer's name and the posting date in words, the weekday
+/// optional: "Kari Nes Tysdag 27. februar 2018", "Ola Lid – 3. mai 2021". The name
+/// must start with a given name, so that a heading with a date ("Styremøte Helse
+/// Førde 14. mai 2019") is no byline; the date must end the line and give its year.
+fn byline_in_words(line: &str) -> Option<Date> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*((?:\p{Lu}[\p{L}.'-]*[ \t]+){1,3})(?:[–—-][ \t]*)?").expect("valid regex")
+    });
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = NAME.captures(line)?;
+    let first = name[1].split_whitespace().next()?;
+    if !people::is_given_name(first) {
+        return None;
+    }
+    let rest = &line[name.get(0)?.end()..];
+    let found = find_dates(rest, &DateContext::default());
+    let date = found.first()?;
+    let whole_line = date.start == 0 && rest[date.end..].trim().is_empty();
+    (whole_line && !date.year_from_context)
+        .then(|| date.value.day())
+        .flatten()
 }
 
 /// A post line in English, as blog platforms print it: "march 4, 2019".
@@ -443,6 +471,29 @@ mod tests {
         );
         assert_eq!(r.published, Some(date(2019, 3, 4)));
         assert_eq!(english_post_line("May 31, 2019"), Some(date(2019, 5, 31)));
+        // A byline with the date in words, with or without weekday and dash.
+        let r = text_report(
+            "Vårmøte i laget\n\nKari Nes Tysdag 27. februar 2018\n\nLaget hadde vårmøte på skulen med mange frammøtte.\n",
+        );
+        assert_eq!(r.published, Some(date(2018, 2, 27)));
+        assert_eq!(
+            byline_in_words("Ola Lid – 3. mai 2021"),
+            Some(date(2021, 5, 3))
+        );
+        assert_eq!(
+            byline_in_words("Per Arne Lid Fredag 16. november 2018"),
+            Some(date(2018, 11, 16))
+        );
+        // A heading with a date, a date without its year, a date that does not end
+        // the line, a date alone.
+        for line in [
+            "Styremøte Helse Førde 14. mai 2019",
+            "Kari Nes Tysdag 27. februar",
+            "Kari Nes 27. februar 2018 om vegen",
+            "27. februar 2018",
+        ] {
+            assert_eq!(byline_in_words(line), None, "{line}");
+        }
         assert_eq!(english_post_line("february 30, 2019"), None);
         assert_eq!(english_post_line("Sak march 4, 2019"), None);
     }
