@@ -105,6 +105,9 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "vedtak",
     "innstilling",
     "underskrift",
+    "underskrifter",
+    "merknader",
+    "dokumentnr",
     "kopi",
     "saksnr",
     "arkiv",
@@ -120,6 +123,8 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "adresse",
     "les meir",
     "les mer",
+    "les også",
+    "les òg",
     "publisert",
     "sist oppdatert",
     "merknad",
@@ -147,7 +152,10 @@ const NOT_ROLE_LABELS: &[&str] = &[
 /// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
 /// colon: one to three words that start a line, a passage or a field.
 fn label_before_colon(head: &str) -> Option<&str> {
+    // "Varamedl.:": a dot right before the colon is an abbreviation's, not the end
+    // of a sentence.
     let head = head.trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
     let start = head
         .rfind(|c: char| {
             matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
@@ -173,6 +181,17 @@ fn label_before_colon(head: &str) -> Option<&str> {
         .iter()
         .find_map(|cut| label.find(cut))
         .map_or(label, |at| label[..at].trim_end());
+    // "… Kari Nes MEDL AP Varamedlemer:": the cells that end the row before are
+    // not the label's.
+    let label = match label.rsplit_once(' ') {
+        Some((cells, last))
+            if last.chars().any(char::is_lowercase)
+                && cells.split_whitespace().all(is_cell_in_capitals) =>
+        {
+            last
+        }
+        _ => label,
+    };
     let words = label.split_whitespace().count();
     let lower = label.to_lowercase();
     let excluded = NOT_ROLE_LABELS.iter().any(|l| {
@@ -182,14 +201,33 @@ fn label_before_colon(head: &str) -> Option<&str> {
         .then_some(label)
 }
 
+/// "AP", "MEDL", "FOLK": a cell of a table row written in capitals.
+fn is_cell_in_capitals(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 /// The label heading the list a name at byte `at` of passage `index` stands in:
 /// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
 /// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
-/// "Eldrerådet. Frå venstre: A, B".
-pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Option<String> {
+/// "Eldrerådet. Frå venstre: A, B". `previous_end` is where the name before it in
+/// the passage ends (0 for none).
+pub(super) fn label_role(
+    passages: &[Passage],
+    index: usize,
+    previous_end: usize,
+    at: usize,
+) -> Option<String> {
     let text = &passages[index].text;
     let before = &text[..at];
     if let Some(colon) = before.rfind(':') {
+        // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
+        // together, the label starts no earlier than the name before it.
+        let head_start = if previous_end <= colon {
+            previous_end
+        } else {
+            0
+        };
         let between = &before[colon + 1..];
         // The label reaches over a run of names, not over a sentence.
         let sentence_between = between.contains('\n')
@@ -201,7 +239,7 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
                     && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
             });
         if !sentence_between {
-            if let Some(label) = label_before_colon(&before[..colon]) {
+            if let Some(label) = label_before_colon(&before[head_start..colon]) {
                 return Some(label.trim_end_matches('.').to_string());
             }
             // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
@@ -296,14 +334,17 @@ mod tests {
             "Utval: Ungdommens fylkesting Dato: Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan",
         ]);
         let at = flat[0].text.find("Tonje").unwrap();
-        assert_eq!(label_role(&flat, 0, at).as_deref(), Some("Delegater"));
+        assert_eq!(label_role(&flat, 0, 0, at).as_deref(), Some("Delegater"));
         let table = passages(&[
             "Faste medlemer som møtte: Namn Funksjon Representerer Kari Nes Leiar AP",
             "Frå administrasjonen møtte på heile eller delar av møtet: Namn Stilling Ola Berg rådgjevar",
         ]);
-        assert_eq!(label_role(&table, 0, 60).as_deref(), Some("Faste medlemer"));
         assert_eq!(
-            label_role(&table, 1, 80).as_deref(),
+            label_role(&table, 0, 0, 60).as_deref(),
+            Some("Faste medlemer")
+        );
+        assert_eq!(
+            label_role(&table, 1, 0, 80).as_deref(),
             Some("Frå administrasjonen")
         );
         let long = passages(&[
@@ -311,35 +352,84 @@ mod tests {
             "Kari Nes, Ola B. Berg, Per Lid, Anne Marie Vik, Jon Olav Dal, Siri Helen",
             "Hauge",
         ]);
-        assert_eq!(label_role(&long, 1, 10).as_deref(), Some("Medlemer"));
-        assert_eq!(label_role(&long, 2, 0).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 1, 0, 10).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 2, 0, 0).as_deref(), Some("Medlemer"));
         assert!(!is_line_of_names("Kari Nes, leiar i laget, opna møtet"));
         let intro = passages(&[
             "Det er gjennomført valg og følgende medlemmer er valgt inn i rådet:",
             "Kari Nes",
             "Ola Berg",
         ]);
-        assert_eq!(label_role(&intro, 2, 0).as_deref(), Some("medlemmer"));
+        assert_eq!(label_role(&intro, 2, 0, 0).as_deref(), Some("medlemmer"));
         let no_role = passages(&["Desse kom til møtet i går:", "Kari Nes"]);
-        assert_eq!(label_role(&no_role, 1, 0), None);
+        assert_eq!(label_role(&no_role, 1, 0, 0), None);
         let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
-        assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
+        assert_eq!(
+            label_role(&lines, 2, 0, 0).as_deref(),
+            Some("Faste medlemer")
+        );
         let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
-        assert_eq!(label_role(&adm, 0, 40).as_deref(), Some("Frå adm"));
+        assert_eq!(label_role(&adm, 0, 0, 40).as_deref(), Some("Frå adm"));
         let caption = passages(&["Eldrerådet. Frå venstre: Dagfinn Lyngvær og Ole Haukeland."]);
-        assert_eq!(label_role(&caption, 0, 30).as_deref(), Some("Eldrerådet"));
+        assert_eq!(
+            label_role(&caption, 0, 0, 30).as_deref(),
+            Some("Eldrerådet")
+        );
+    }
+
+    #[test]
+    fn a_label_run_together_with_the_row_before_it_starts_after_its_name() {
+        // A PDF table's rows in one line: each label follows the last name of the
+        // row before it.
+        let text = "Til stades: Kari Nes, Ola Berg Frå kontoret: Per Lid (rådgjevar) Styringsgruppa: Anne Vik, Jon Dal";
+        let p = passages(&[text]);
+        let after = |name: &str| text.find(name).unwrap() + name.len();
+        let at = |name: &str| text.find(name).unwrap();
+        assert_eq!(
+            label_role(&p, 0, after("Ola Berg"), at("Per Lid")).as_deref(),
+            Some("Frå kontoret")
+        );
+        assert_eq!(
+            label_role(&p, 0, after("Per Lid"), at("Anne Vik")).as_deref(),
+            Some("Styringsgruppa")
+        );
+        assert_eq!(
+            label_role(&p, 0, after("Anne Vik"), at("Jon Dal")).as_deref(),
+            Some("Styringsgruppa")
+        );
+        // An abbreviated label keeps its dot out of the way.
+        let text = "Forfall: Kari Nes, Ola Berg Varamedl.: Per Lid, Anne Vik";
+        let p = passages(&[text]);
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role(&p, 0, berg, per).as_deref(), Some("Varamedl"));
+        // The cells that end the row before are not the label's.
+        let text = "Kari Nes MEDL SP Varamedlemer som møtte: Ola Berg";
+        let p = passages(&[text]);
+        let ola = text.find("Ola Berg").unwrap();
+        assert_eq!(
+            label_role(&p, 0, "Kari Nes".len(), ola).as_deref(),
+            Some("Varamedlemer")
+        );
+        // A name before a sentence's colon does not make its words a label.
+        let text = "Kari Nes sa dette om planen for neste år: Ola Berg";
+        let p = passages(&[text]);
+        let ola = text.find("Ola Berg").unwrap();
+        assert_eq!(label_role(&p, 0, "Kari Nes".len(), ola), None);
     }
 
     #[test]
     fn attendance_and_photo_labels_and_sentences_are_not_roles() {
         let p = passages(&["Til stades: Kari Nes, Ola Berg"]);
-        assert_eq!(label_role(&p, 0, 20), None);
+        assert_eq!(label_role(&p, 0, 0, 20), None);
         let p = passages(&["Foto: Kari Nes"]);
-        assert_eq!(label_role(&p, 0, 6), None);
+        assert_eq!(label_role(&p, 0, 0, 6), None);
+        let p = passages(&["LES OGSÅ: Kari Nes"]);
+        assert_eq!(label_role(&p, 0, 0, 10), None);
         let p = passages(&["Det nye utvalet er sett saman slik: Kari Nes (leiar), Ola Berg"]);
-        assert_eq!(label_role(&p, 0, 50), None);
+        assert_eq!(label_role(&p, 0, 0, 50), None);
         let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
-        assert_eq!(label_role(&p, 0, 45), None);
+        assert_eq!(label_role(&p, 0, 0, 45), None);
     }
 
     fn mentions_of(text: &str) -> Vec<Mention> {

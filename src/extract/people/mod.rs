@@ -148,7 +148,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
         // "Delegater: A B C", "Medlemer:" over a list: the label is each one's role.
         if mention.full
-            && let Some(label) = label_role(passages, mention.passage, mention.start)
+            && let Some(label) = label_role(passages, mention.passage, previous_end, mention.start)
         {
             roles.push(label);
         }
