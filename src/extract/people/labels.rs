@@ -181,17 +181,6 @@ fn label_before_colon(head: &str) -> Option<&str> {
         .iter()
         .find_map(|cut| label.find(cut))
         .map_or(label, |at| label[..at].trim_end());
-    // "… Kari Nes MEDL AP Varamedlemer:": the cells that end the row before are
-    // not the label's.
-    let label = match label.rsplit_once(' ') {
-        Some((cells, last))
-            if last.chars().any(char::is_lowercase)
-                && cells.split_whitespace().all(is_cell_in_capitals) =>
-        {
-            last
-        }
-        _ => label,
-    };
     let words = label.split_whitespace().count();
     let lower = label.to_lowercase();
     let excluded = NOT_ROLE_LABELS.iter().any(|l| {
@@ -201,10 +190,20 @@ fn label_before_colon(head: &str) -> Option<&str> {
         .then_some(label)
 }
 
-/// "AP", "MEDL", "FOLK": a cell of a table row written in capitals.
-fn is_cell_in_capitals(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.')
+/// "… Kari Nes Medlem SP Varamedlemer:": the cells that end the row of the name
+/// before a label (a post, a party) are not the label's. At least one word is left.
+fn after_row_cells(head: &str) -> &str {
+    let mut rest = head.trim_start();
+    while let Some((word, after)) = rest.split_once(char::is_whitespace) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals =
+            (1..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
+        if !(capitals || is_role_word(word)) || after.trim().is_empty() {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// The label heading the list a name at byte `at` of passage `index` stands in:
@@ -223,10 +222,10 @@ pub(super) fn label_role(
     if let Some(colon) = before.rfind(':') {
         // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
         // together, the label starts no earlier than the name before it.
-        let head_start = if previous_end <= colon {
-            previous_end
+        let head = if previous_end <= colon && previous_end > 0 {
+            after_row_cells(&before[previous_end..colon])
         } else {
-            0
+            &before[..colon]
         };
         let between = &before[colon + 1..];
         // The label reaches over a run of names, not over a sentence.
@@ -239,7 +238,7 @@ pub(super) fn label_role(
                     && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
             });
         if !sentence_between {
-            if let Some(label) = label_before_colon(&before[head_start..colon]) {
+            if let Some(label) = label_before_colon(head) {
                 return Some(label.trim_end_matches('.').to_string());
             }
             // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
@@ -256,6 +255,9 @@ pub(super) fn label_role(
                 }
             }
         }
+    }
+    if let Some(label) = label_over_page_break(passages, index, before) {
+        return Some(label);
     }
     // A label passage over short lines of names.
     let short = |p: &Passage| {
@@ -277,6 +279,22 @@ pub(super) fn label_role(
         }
     }
     None
+}
+
+/// "2 Kari Nes Medlem SP …": a passage that opens with a page number and goes on
+/// with rows carries on the table the page before it ended with, so the label over
+/// that table heads these rows too. `before` is the passage up to the name.
+fn label_over_page_break(passages: &[Passage], index: usize, before: &str) -> Option<String> {
+    let previous = index.checked_sub(1)?;
+    let page = before
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
+    if !page || before.contains([':', '.', '\n']) {
+        return None;
+    }
+    let end = passages[previous].text.len();
+    label_role(passages, previous, 0, end)
 }
 
 /// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
@@ -404,18 +422,57 @@ mod tests {
         let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
         assert_eq!(label_role(&p, 0, berg, per).as_deref(), Some("Varamedl"));
         // The cells that end the row before are not the label's.
-        let text = "Kari Nes MEDL SP Varamedlemer som møtte: Ola Berg";
+        let text = "Kari Nes MEDL SP Varamedlemer som møtte: Ola Berg Leiar: Per Lid";
         let p = passages(&[text]);
         let ola = text.find("Ola Berg").unwrap();
         assert_eq!(
             label_role(&p, 0, "Kari Nes".len(), ola).as_deref(),
             Some("Varamedlemer")
         );
+        let per = text.find("Per Lid").unwrap();
+        let ola = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role(&p, 0, ola, per).as_deref(), Some("Leiar"));
         // A name before a sentence's colon does not make its words a label.
         let text = "Kari Nes sa dette om planen for neste år: Ola Berg";
         let p = passages(&[text]);
         let ola = text.find("Ola Berg").unwrap();
         assert_eq!(label_role(&p, 0, "Kari Nes".len(), ola), None);
+    }
+
+    #[test]
+    fn a_table_broken_by_a_page_keeps_its_label() {
+        let pages = passages(&[
+            "1 Protokoll nr: 1/2024 Faste medlemer: Kari Nes Medlem SP Ola Berg Medlem AP",
+            "2 Per Lid Medlem H Anne Vik Medlem V Varamedlemer: Jon Dal",
+        ]);
+        assert_eq!(
+            label_role(&pages, 1, 0, 2).as_deref(),
+            Some("Faste medlemer")
+        );
+        let anne = pages[1].text.find("Anne Vik").unwrap();
+        assert_eq!(
+            label_role(&pages, 1, 0, anne).as_deref(),
+            Some("Faste medlemer")
+        );
+        let jon = pages[1].text.find("Jon Dal").unwrap();
+        let vik = anne + "Anne Vik".len();
+        assert_eq!(
+            label_role(&pages, 1, vik, jon).as_deref(),
+            Some("Varamedlemer")
+        );
+        // A page that opens with running text, or follows a page that ended in a
+        // sentence, is no table carried on.
+        let prose = passages(&[
+            "1 Faste medlemer: Kari Nes Medlem SP",
+            "2 Saka vart drøfta. Per Lid la fram saka.",
+        ]);
+        let per = prose[1].text.find("Per Lid").unwrap();
+        assert_eq!(label_role(&prose, 1, 0, per), None);
+        let ended = passages(&[
+            "1 Faste medlemer: Kari Nes Medlem SP. Møtet vart opna.",
+            "2 Per Lid Medlem H",
+        ]);
+        assert_eq!(label_role(&ended, 1, 0, 2), None);
     }
 
     #[test]
