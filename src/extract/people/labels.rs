@@ -19,7 +19,29 @@ pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) 
     let before = text_before_list(text, mentions, i, &LIST_GAP);
     let before = before.trim_end_matches([' ', ',', ':']);
     let last_word = before.rsplit(char::is_whitespace).next()?;
+    if COPULAS.contains(&last_word) {
+        return plural_subject(&before[..before.len() - last_word.len()]);
+    }
     singular_of_plural_role(last_word)
+}
+
+/// The verbs that link a subject to the list that names it.
+const COPULAS: &[&str] = &["er", "var", "blir", "vert", "vart", "blei", "ble"];
+
+/// "Varamedlemmar er A, B og C", "Styremedlemmer som ikkje var på val, er A og B":
+/// the plural role that is the subject of the clause before the copula, as written.
+/// It opens the clause (after "Dei", "Nye"), so a role word further in, the object
+/// of some other verb, is not taken.
+fn plural_subject(clause: &str) -> Option<String> {
+    let start = clause
+        .rfind(['.', '!', '?', ':', ';', '\n', '('])
+        .map_or(0, |i| i + 1);
+    clause[start..]
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .find(|w| is_plural_role_word(w))
+        .map(str::to_string)
 }
 
 /// "Styret består av Kari Nes, Ola Berg og Per Lid", "Arbeidsgruppa består av leiar
@@ -303,16 +325,20 @@ fn plural_role_in(intro: &str) -> Option<String> {
     intro
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .find(|w| {
-            let lower = w.to_lowercase();
-            singular_of_plural_role(&lower).is_some()
-                || ["mer", "mar", "ar", "er"].iter().any(|e| {
-                    lower
-                        .strip_suffix(e)
-                        .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
-                })
-        })
+        .find(|w| is_plural_role_word(w))
         .map(str::to_string)
+}
+
+/// "medlemer", "styremedlemmar", "medlemmene", "ordførarane": a role word in the
+/// plural.
+fn is_plural_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    singular_of_plural_role(&lower).is_some()
+        || ["mene", "mane", "mer", "mar", "ar", "er"].iter().any(|e| {
+            lower
+                .strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
+        })
 }
 
 /// "Kari Nes, Ola B. Berg, Per Lid og Anne Vik": a line that holds only names, as
@@ -524,6 +550,25 @@ mod tests {
         let text = "Kommunane sende Kari Nes og Ola Berg.";
         let mentions = mentions_of(text);
         assert_eq!(plural_role_over_list(text, &mentions, 1), None);
+        // The plural subject of a copula, as written.
+        let text = "Laget har fått nytt styre. Varamedlemar er Kari Nes, Ola Berg og Per Lid.";
+        let mentions = mentions_of(text);
+        for i in 0..3 {
+            assert_eq!(
+                plural_role_over_list(text, &mentions, i).as_deref(),
+                Some("Varamedlemar")
+            );
+        }
+        let text = "Dei nye styremedlemmene som ikkje stod på val, er Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            plural_role_over_list(text, &mentions, 1).as_deref(),
+            Some("styremedlemmene")
+        );
+        // A role word that is not the subject.
+        let text = "Dei takka alle styremedlemmer som var med. Vinnarane var Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(plural_role_over_list(text, &mentions, 0), None);
     }
 
     #[test]
