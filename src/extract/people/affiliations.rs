@@ -153,6 +153,45 @@ pub(super) fn organisation_before(segment: &str) -> Option<String> {
     complete.then(|| phrase.to_string())
 }
 
+/// "Foto: Kari Nes / NRK", "Foto: Stord Avis/ Kari Nes": the organisation a photo
+/// credit sets beside the photographer with a slash is the one they work for.
+/// `before` and `after` are the text between the name and the names around it.
+pub(super) fn credit_organisation(before: &str, after: &str) -> Option<String> {
+    let colon = before.rfind(':')?;
+    let label_start = before[..colon]
+        .rfind(['\n', '.', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let label = &before[label_start..colon];
+    if label.len() > 20 || !label.to_lowercase().contains("foto") {
+        return None;
+    }
+    let credit = &before[colon + 1..];
+    // The organisation first: "Foto: Stord Avis / fotograf Kari Nes".
+    if let Some((organisation, role)) = credit.rsplit_once('/') {
+        let role_only = role.split_whitespace().all(is_role_word);
+        return (role_only && !credit.contains('\n'))
+            .then(|| credited(organisation.trim()))
+            .flatten();
+    }
+    if !credit.trim().is_empty() {
+        return None;
+    }
+    // The organisation after: "Foto: Kari Nes / Dagens Nyhende".
+    let rest = after.trim_start().strip_prefix('/')?;
+    let end = rest
+        .find(['\n', '.', ',', ';', '(', ')', '|', '/'])
+        .unwrap_or(rest.len());
+    credited(rest[..end].trim())
+}
+
+/// The organisation of a credit: one to four words, the first capitalised ("NRK",
+/// "Avisa24", "Sogn bispedøme").
+fn credited(phrase: &str) -> Option<String> {
+    let words = phrase.split_whitespace().count();
+    let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
+    ((1..=4).contains(&words) && capitalised).then(|| phrase.to_string())
+}
+
 /// Party abbreviations as minutes write them after a name, brackets or not.
 const PARTIES: &[&str] = &[
     "ap", "a", "h", "frp", "sp", "sv", "krf", "v", "mdg", "r", "raudt", "rødt", "kp", "pp", "du",
@@ -197,6 +236,32 @@ mod tests {
         );
         assert_eq!(organisation_before("gudsteneste v/"), None);
         assert_eq!(organisation_before("Frp ved "), None);
+    }
+
+    #[test]
+    fn the_organisation_of_a_photo_credit() {
+        assert_eq!(
+            credit_organisation("Ordføraren opna det store møtet i går. Foto: ", " / NRK\n")
+                .as_deref(),
+            Some("NRK")
+        );
+        assert_eq!(
+            credit_organisation("Foto: ", "/Avisa24\n- Annonse -").as_deref(),
+            Some("Avisa24")
+        );
+        assert_eq!(
+            credit_organisation("Alle foto: Sogn bispedøme / fotograf ", ".").as_deref(),
+            Some("Sogn bispedøme")
+        );
+        assert_eq!(
+            credit_organisation("FOTO: Fjordavisa/", "").as_deref(),
+            Some("Fjordavisa")
+        );
+        // No credit, or no slash: no organisation.
+        assert_eq!(credit_organisation("Leiar: ", " / NRK"), None);
+        assert_eq!(credit_organisation("Foto: ", " og Ola Berg"), None);
+        assert_eq!(credit_organisation("Foto: Kari Nes og ", "/NRK"), None);
+        assert_eq!(credit_organisation("Foto: opptak/ ", ""), None);
     }
 
     #[test]
