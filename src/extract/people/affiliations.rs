@@ -118,7 +118,7 @@ fn names_organisation(phrase: &str) -> bool {
 /// attendance lists write whom each one represents.
 pub(super) fn organisation_apposition(segment: &str) -> Option<String> {
     static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n]|$|\s\p{Lu})")
+        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næring|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n(]|$|\s\p{Lu})")
             .expect("valid regex")
     });
     let caps = first_captures(&APPOSITION, segment)?;
@@ -287,6 +287,15 @@ mod tests {
         assert_eq!(
             organisation_apposition(", Sogn og Fjordane fylkeskommune.").as_deref(),
             Some("Sogn og Fjordane fylkeskommune")
+        );
+        // A bracket after it ends the organisation too.
+        assert_eq!(
+            organisation_apposition(", Vestfold fylkeskommune (vara for Per Lid)").as_deref(),
+            Some("Vestfold fylkeskommune")
+        );
+        assert_eq!(
+            organisation_apposition(", Sunnfjord næring.").as_deref(),
+            Some("Sunnfjord næring")
         );
         // A town, a sentence, a single word: not an organisation.
         assert_eq!(organisation_apposition(", Volda og Ørsta."), None);
