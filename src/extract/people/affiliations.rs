@@ -118,7 +118,7 @@ fn names_organisation(phrase: &str) -> bool {
 /// attendance lists write whom each one represents.
 pub(super) fn organisation_apposition(segment: &str) -> Option<String> {
     static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n]|$|\s\p{Lu})")
+        Regex::new(r"^,\s+(\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|kommune|fylkeskommune|regionråd|sokneråd|næring|næringsforum|sjukehus|sykehus|og|for|i)){0,5})\s*(?:[,;.\n(]|$|\s\p{Lu})")
             .expect("valid regex")
     });
     let caps = first_captures(&APPOSITION, segment)?;
@@ -151,6 +151,45 @@ pub(super) fn organisation_before(segment: &str) -> Option<String> {
     let phrase = first_captures(&ON_BEHALF, segment)?.get(1)?.as_str().trim();
     let complete = !matches!(phrase.split_whitespace().last(), Some("og" | "i"));
     complete.then(|| phrase.to_string())
+}
+
+/// "Foto: Kari Nes / NRK", "Foto: Stord Avis/ Kari Nes": the organisation a photo
+/// credit sets beside the photographer with a slash is the one they work for.
+/// `before` and `after` are the text between the name and the names around it.
+pub(super) fn credit_organisation(before: &str, after: &str) -> Option<String> {
+    let colon = before.rfind(':')?;
+    let label_start = before[..colon]
+        .rfind(['\n', '.', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let label = &before[label_start..colon];
+    if label.len() > 20 || !label.to_lowercase().contains("foto") {
+        return None;
+    }
+    let credit = &before[colon + 1..];
+    // The organisation first: "Foto: Stord Avis / fotograf Kari Nes".
+    if let Some((organisation, role)) = credit.rsplit_once('/') {
+        let role_only = role.split_whitespace().all(is_role_word);
+        return (role_only && !credit.contains('\n'))
+            .then(|| credited(organisation.trim()))
+            .flatten();
+    }
+    if !credit.trim().is_empty() {
+        return None;
+    }
+    // The organisation after: "Foto: Kari Nes / Dagens Nyhende".
+    let rest = after.trim_start().strip_prefix('/')?;
+    let end = rest
+        .find(['\n', '.', ',', ';', '(', ')', '|', '/'])
+        .unwrap_or(rest.len());
+    credited(rest[..end].trim())
+}
+
+/// The organisation of a credit: one to four words, the first capitalised ("NRK",
+/// "Avisa24", "Sogn bispedøme").
+fn credited(phrase: &str) -> Option<String> {
+    let words = phrase.split_whitespace().count();
+    let capitalised = phrase.chars().next().is_some_and(char::is_uppercase);
+    ((1..=4).contains(&words) && capitalised).then(|| phrase.to_string())
 }
 
 /// Party abbreviations as minutes write them after a name, brackets or not.
@@ -200,6 +239,32 @@ mod tests {
     }
 
     #[test]
+    fn the_organisation_of_a_photo_credit() {
+        assert_eq!(
+            credit_organisation("Ordføraren opna det store møtet i går. Foto: ", " / NRK\n")
+                .as_deref(),
+            Some("NRK")
+        );
+        assert_eq!(
+            credit_organisation("Foto: ", "/Avisa24\n- Annonse -").as_deref(),
+            Some("Avisa24")
+        );
+        assert_eq!(
+            credit_organisation("Alle foto: Sogn bispedøme / fotograf ", ".").as_deref(),
+            Some("Sogn bispedøme")
+        );
+        assert_eq!(
+            credit_organisation("FOTO: Fjordavisa/", "").as_deref(),
+            Some("Fjordavisa")
+        );
+        // No credit, or no slash: no organisation.
+        assert_eq!(credit_organisation("Leiar: ", " / NRK"), None);
+        assert_eq!(credit_organisation("Foto: ", " og Ola Berg"), None);
+        assert_eq!(credit_organisation("Foto: Kari Nes og ", "/NRK"), None);
+        assert_eq!(credit_organisation("Foto: opptak/ ", ""), None);
+    }
+
+    #[test]
     fn a_party_after_a_name_in_a_table() {
         assert_eq!(party_after(" AP Ordførar").as_deref(), Some("AP"));
         assert_eq!(party_after(" KrF, Kari Nes").as_deref(), Some("KrF"));
@@ -222,6 +287,15 @@ mod tests {
         assert_eq!(
             organisation_apposition(", Sogn og Fjordane fylkeskommune.").as_deref(),
             Some("Sogn og Fjordane fylkeskommune")
+        );
+        // A bracket after it ends the organisation too.
+        assert_eq!(
+            organisation_apposition(", Vestfold fylkeskommune (vara for Per Lid)").as_deref(),
+            Some("Vestfold fylkeskommune")
+        );
+        assert_eq!(
+            organisation_apposition(", Sunnfjord næring.").as_deref(),
+            Some("Sunnfjord næring")
         );
         // A town, a sentence, a single word: not an organisation.
         assert_eq!(organisation_apposition(", Volda og Ørsta."), None);

@@ -19,7 +19,29 @@ pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) 
     let before = text_before_list(text, mentions, i, &LIST_GAP);
     let before = before.trim_end_matches([' ', ',', ':']);
     let last_word = before.rsplit(char::is_whitespace).next()?;
+    if COPULAS.contains(&last_word) {
+        return plural_subject(&before[..before.len() - last_word.len()]);
+    }
     singular_of_plural_role(last_word)
+}
+
+/// The verbs that link a subject to the list that names it.
+const COPULAS: &[&str] = &["er", "var", "blir", "vert", "vart", "blei", "ble"];
+
+/// "Varamedlemmar er A, B og C", "Styremedlemmer som ikkje var på val, er A og B":
+/// the plural role that is the subject of the clause before the copula, as written.
+/// It opens the clause (after "Dei", "Nye"), so a role word further in, the object
+/// of some other verb, is not taken.
+fn plural_subject(clause: &str) -> Option<String> {
+    let start = clause
+        .rfind(['.', '!', '?', ':', ';', '\n', '('])
+        .map_or(0, |i| i + 1);
+    clause[start..]
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .find(|w| is_plural_role_word(w))
+        .map(str::to_string)
 }
 
 /// "Styret består av Kari Nes, Ola Berg og Per Lid", "Arbeidsgruppa består av leiar
@@ -105,6 +127,9 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "vedtak",
     "innstilling",
     "underskrift",
+    "underskrifter",
+    "merknader",
+    "dokumentnr",
     "kopi",
     "saksnr",
     "arkiv",
@@ -120,6 +145,8 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "adresse",
     "les meir",
     "les mer",
+    "les også",
+    "les òg",
     "publisert",
     "sist oppdatert",
     "merknad",
@@ -147,7 +174,10 @@ const NOT_ROLE_LABELS: &[&str] = &[
 /// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
 /// colon: one to three words that start a line, a passage or a field.
 fn label_before_colon(head: &str) -> Option<&str> {
+    // "Varamedl.:": a dot right before the colon is an abbreviation's, not the end
+    // of a sentence.
     let head = head.trim_end();
+    let head = head.strip_suffix('.').unwrap_or(head);
     let start = head
         .rfind(|c: char| {
             matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
@@ -182,14 +212,43 @@ fn label_before_colon(head: &str) -> Option<&str> {
         .then_some(label)
 }
 
+/// "… Kari Nes Medlem SP Varamedlemer:": the cells that end the row of the name
+/// before a label (a post, a party) are not the label's. At least one word is left.
+fn after_row_cells(head: &str) -> &str {
+    let mut rest = head.trim_start();
+    while let Some((word, after)) = rest.split_once(char::is_whitespace) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals =
+            (1..=6).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.');
+        if !(capitals || is_role_word(word)) || after.trim().is_empty() {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
 /// The label heading the list a name at byte `at` of passage `index` stands in:
 /// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
 /// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
-/// "Eldrerådet. Frå venstre: A, B".
-pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Option<String> {
+/// "Eldrerådet. Frå venstre: A, B". `previous_end` is where the name before it in
+/// the passage ends (0 for none).
+pub(super) fn label_role(
+    passages: &[Passage],
+    index: usize,
+    previous_end: usize,
+    at: usize,
+) -> Option<String> {
     let text = &passages[index].text;
     let before = &text[..at];
     if let Some(colon) = before.rfind(':') {
+        // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
+        // together, the label starts no earlier than the name before it.
+        let head = if previous_end <= colon && previous_end > 0 {
+            after_row_cells(&before[previous_end..colon])
+        } else {
+            &before[..colon]
+        };
         let between = &before[colon + 1..];
         // The label reaches over a run of names, not over a sentence.
         let sentence_between = between.contains('\n')
@@ -201,7 +260,7 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
                     && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
             });
         if !sentence_between {
-            if let Some(label) = label_before_colon(&before[..colon]) {
+            if let Some(label) = label_before_colon(head) {
                 return Some(label.trim_end_matches('.').to_string());
             }
             // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
@@ -218,6 +277,9 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
                 }
             }
         }
+    }
+    if let Some(label) = label_over_page_break(passages, index, before) {
+        return Some(label);
     }
     // A label passage over short lines of names.
     let short = |p: &Passage| {
@@ -241,22 +303,42 @@ pub(super) fn label_role(passages: &[Passage], index: usize, at: usize) -> Optio
     None
 }
 
+/// "2 Kari Nes Medlem SP …": a passage that opens with a page number and goes on
+/// with rows carries on the table the page before it ended with, so the label over
+/// that table heads these rows too. `before` is the passage up to the name.
+fn label_over_page_break(passages: &[Passage], index: usize, before: &str) -> Option<String> {
+    let previous = index.checked_sub(1)?;
+    let page = before
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| (1..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()));
+    if !page || before.contains([':', '.', '\n']) {
+        return None;
+    }
+    let end = passages[previous].text.len();
+    label_role(passages, previous, 0, end)
+}
+
 /// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
 /// the list under it, as written.
 fn plural_role_in(intro: &str) -> Option<String> {
     intro
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .find(|w| {
-            let lower = w.to_lowercase();
-            singular_of_plural_role(&lower).is_some()
-                || ["mer", "mar", "ar", "er"].iter().any(|e| {
-                    lower
-                        .strip_suffix(e)
-                        .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
-                })
-        })
+        .find(|w| is_plural_role_word(w))
         .map(str::to_string)
+}
+
+/// "medlemer", "styremedlemmar", "medlemmene", "ordførarane": a role word in the
+/// plural.
+fn is_plural_role_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    singular_of_plural_role(&lower).is_some()
+        || ["mene", "mane", "mer", "mar", "ar", "er"].iter().any(|e| {
+            lower
+                .strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= 5 && has_role_ending(stem))
+        })
 }
 
 /// "Kari Nes, Ola B. Berg, Per Lid og Anne Vik": a line that holds only names, as
@@ -296,14 +378,17 @@ mod tests {
             "Utval: Ungdommens fylkesting Dato: Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan",
         ]);
         let at = flat[0].text.find("Tonje").unwrap();
-        assert_eq!(label_role(&flat, 0, at).as_deref(), Some("Delegater"));
+        assert_eq!(label_role(&flat, 0, 0, at).as_deref(), Some("Delegater"));
         let table = passages(&[
             "Faste medlemer som møtte: Namn Funksjon Representerer Kari Nes Leiar AP",
             "Frå administrasjonen møtte på heile eller delar av møtet: Namn Stilling Ola Berg rådgjevar",
         ]);
-        assert_eq!(label_role(&table, 0, 60).as_deref(), Some("Faste medlemer"));
         assert_eq!(
-            label_role(&table, 1, 80).as_deref(),
+            label_role(&table, 0, 0, 60).as_deref(),
+            Some("Faste medlemer")
+        );
+        assert_eq!(
+            label_role(&table, 1, 0, 80).as_deref(),
             Some("Frå administrasjonen")
         );
         let long = passages(&[
@@ -311,35 +396,123 @@ mod tests {
             "Kari Nes, Ola B. Berg, Per Lid, Anne Marie Vik, Jon Olav Dal, Siri Helen",
             "Hauge",
         ]);
-        assert_eq!(label_role(&long, 1, 10).as_deref(), Some("Medlemer"));
-        assert_eq!(label_role(&long, 2, 0).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 1, 0, 10).as_deref(), Some("Medlemer"));
+        assert_eq!(label_role(&long, 2, 0, 0).as_deref(), Some("Medlemer"));
         assert!(!is_line_of_names("Kari Nes, leiar i laget, opna møtet"));
         let intro = passages(&[
             "Det er gjennomført valg og følgende medlemmer er valgt inn i rådet:",
             "Kari Nes",
             "Ola Berg",
         ]);
-        assert_eq!(label_role(&intro, 2, 0).as_deref(), Some("medlemmer"));
+        assert_eq!(label_role(&intro, 2, 0, 0).as_deref(), Some("medlemmer"));
         let no_role = passages(&["Desse kom til møtet i går:", "Kari Nes"]);
-        assert_eq!(label_role(&no_role, 1, 0), None);
+        assert_eq!(label_role(&no_role, 1, 0, 0), None);
         let lines = passages(&["Faste medlemer:", "Kari Nes", "Ola Berg (Sp)"]);
-        assert_eq!(label_role(&lines, 2, 0).as_deref(), Some("Faste medlemer"));
+        assert_eq!(
+            label_role(&lines, 2, 0, 0).as_deref(),
+            Some("Faste medlemer")
+        );
         let adm = passages(&["Frå adm.: Rådmann Per Lid, økonomisjef Kari Nes"]);
-        assert_eq!(label_role(&adm, 0, 40).as_deref(), Some("Frå adm"));
+        assert_eq!(label_role(&adm, 0, 0, 40).as_deref(), Some("Frå adm"));
         let caption = passages(&["Eldrerådet. Frå venstre: Dagfinn Lyngvær og Ole Haukeland."]);
-        assert_eq!(label_role(&caption, 0, 30).as_deref(), Some("Eldrerådet"));
+        assert_eq!(
+            label_role(&caption, 0, 0, 30).as_deref(),
+            Some("Eldrerådet")
+        );
+    }
+
+    #[test]
+    fn a_label_run_together_with_the_row_before_it_starts_after_its_name() {
+        // A PDF table's rows in one line: each label follows the last name of the
+        // row before it.
+        let text = "Til stades: Kari Nes, Ola Berg Frå kontoret: Per Lid (rådgjevar) Styringsgruppa: Anne Vik, Jon Dal";
+        let p = passages(&[text]);
+        let after = |name: &str| text.find(name).unwrap() + name.len();
+        let at = |name: &str| text.find(name).unwrap();
+        assert_eq!(
+            label_role(&p, 0, after("Ola Berg"), at("Per Lid")).as_deref(),
+            Some("Frå kontoret")
+        );
+        assert_eq!(
+            label_role(&p, 0, after("Per Lid"), at("Anne Vik")).as_deref(),
+            Some("Styringsgruppa")
+        );
+        assert_eq!(
+            label_role(&p, 0, after("Anne Vik"), at("Jon Dal")).as_deref(),
+            Some("Styringsgruppa")
+        );
+        // An abbreviated label keeps its dot out of the way.
+        let text = "Forfall: Kari Nes, Ola Berg Varamedl.: Per Lid, Anne Vik";
+        let p = passages(&[text]);
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role(&p, 0, berg, per).as_deref(), Some("Varamedl"));
+        // The cells that end the row before are not the label's.
+        let text = "Kari Nes MEDL SP Varamedlemer som møtte: Ola Berg Leiar: Per Lid";
+        let p = passages(&[text]);
+        let ola = text.find("Ola Berg").unwrap();
+        assert_eq!(
+            label_role(&p, 0, "Kari Nes".len(), ola).as_deref(),
+            Some("Varamedlemer")
+        );
+        let per = text.find("Per Lid").unwrap();
+        let ola = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role(&p, 0, ola, per).as_deref(), Some("Leiar"));
+        // A name before a sentence's colon does not make its words a label.
+        let text = "Kari Nes sa dette om planen for neste år: Ola Berg";
+        let p = passages(&[text]);
+        let ola = text.find("Ola Berg").unwrap();
+        assert_eq!(label_role(&p, 0, "Kari Nes".len(), ola), None);
+    }
+
+    #[test]
+    fn a_table_broken_by_a_page_keeps_its_label() {
+        let pages = passages(&[
+            "1 Protokoll nr: 1/2024 Faste medlemer: Kari Nes Medlem SP Ola Berg Medlem AP",
+            "2 Per Lid Medlem H Anne Vik Medlem V Varamedlemer: Jon Dal",
+        ]);
+        assert_eq!(
+            label_role(&pages, 1, 0, 2).as_deref(),
+            Some("Faste medlemer")
+        );
+        let anne = pages[1].text.find("Anne Vik").unwrap();
+        assert_eq!(
+            label_role(&pages, 1, 0, anne).as_deref(),
+            Some("Faste medlemer")
+        );
+        let jon = pages[1].text.find("Jon Dal").unwrap();
+        let vik = anne + "Anne Vik".len();
+        assert_eq!(
+            label_role(&pages, 1, vik, jon).as_deref(),
+            Some("Varamedlemer")
+        );
+        // A page that opens with running text, or follows a page that ended in a
+        // sentence, is no table carried on.
+        let prose = passages(&[
+            "1 Faste medlemer: Kari Nes Medlem SP",
+            "2 Saka vart drøfta. Per Lid la fram saka.",
+        ]);
+        let per = prose[1].text.find("Per Lid").unwrap();
+        assert_eq!(label_role(&prose, 1, 0, per), None);
+        let ended = passages(&[
+            "1 Faste medlemer: Kari Nes Medlem SP. Møtet vart opna.",
+            "2 Per Lid Medlem H",
+        ]);
+        assert_eq!(label_role(&ended, 1, 0, 2), None);
     }
 
     #[test]
     fn attendance_and_photo_labels_and_sentences_are_not_roles() {
         let p = passages(&["Til stades: Kari Nes, Ola Berg"]);
-        assert_eq!(label_role(&p, 0, 20), None);
+        assert_eq!(label_role(&p, 0, 0, 20), None);
         let p = passages(&["Foto: Kari Nes"]);
-        assert_eq!(label_role(&p, 0, 6), None);
+        assert_eq!(label_role(&p, 0, 0, 6), None);
+        let p = passages(&["LES OGSÅ: Kari Nes"]);
+        assert_eq!(label_role(&p, 0, 0, 10), None);
         let p = passages(&["Det nye utvalet er sett saman slik: Kari Nes (leiar), Ola Berg"]);
-        assert_eq!(label_role(&p, 0, 50), None);
+        assert_eq!(label_role(&p, 0, 0, 50), None);
         let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
-        assert_eq!(label_role(&p, 0, 45), None);
+        assert_eq!(label_role(&p, 0, 0, 45), None);
     }
 
     fn mentions_of(text: &str) -> Vec<Mention> {
@@ -377,6 +550,25 @@ mod tests {
         let text = "Kommunane sende Kari Nes og Ola Berg.";
         let mentions = mentions_of(text);
         assert_eq!(plural_role_over_list(text, &mentions, 1), None);
+        // The plural subject of a copula, as written.
+        let text = "Laget har fått nytt styre. Varamedlemar er Kari Nes, Ola Berg og Per Lid.";
+        let mentions = mentions_of(text);
+        for i in 0..3 {
+            assert_eq!(
+                plural_role_over_list(text, &mentions, i).as_deref(),
+                Some("Varamedlemar")
+            );
+        }
+        let text = "Dei nye styremedlemmene som ikkje stod på val, er Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(
+            plural_role_over_list(text, &mentions, 1).as_deref(),
+            Some("styremedlemmene")
+        );
+        // A role word that is not the subject.
+        let text = "Dei takka alle styremedlemmer som var med. Vinnarane var Kari Nes og Ola Berg.";
+        let mentions = mentions_of(text);
+        assert_eq!(plural_role_over_list(text, &mentions, 0), None);
     }
 
     #[test]

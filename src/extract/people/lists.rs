@@ -65,8 +65,13 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
     if let Some(columns) = leading_columns(text, names) {
         return columns.into_iter().map(|c| c.map(|c| vec![c])).collect();
     }
+    party_columns(text, names, &mut roles);
     let mut i = 0;
     while i < names.len() {
+        if roles[i].is_some() {
+            i += 1;
+            continue;
+        }
         let after = gap_after(text, names, i);
         if tables
             .iter()
@@ -79,7 +84,7 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
         // The run of names whose gaps hold nothing but roles and separators.
         let mut cells = Vec::new();
         let mut j = i;
-        while j + 1 < names.len() {
+        while j + 1 < names.len() && roles[j + 1].is_none() {
             match gap_cells(gap_after(text, names, j)) {
                 Some(c) => cells.push(c),
                 None => break,
@@ -128,6 +133,37 @@ fn leading_columns(text: &str, names: &[(usize, usize)]) -> Option<Vec<Option<St
         })
         .collect();
     (columns.iter().filter(|c| c.is_some()).count() >= 3).then_some(columns)
+}
+
+/// Column headers over the parties of a column of names.
+const PARTY_HEADERS: &[&str] = &["Parti", "Parti:", "Frå", "Fra", "Frå:", "Fra:"];
+
+/// "Kari Nes Ola Berg Per Lid Parti SP AP H": a PDF's text layer gives a table
+/// column by column, the names first and their parties after a header. The parties
+/// are the names' in order when there are as many as names.
+fn party_columns(text: &str, names: &[(usize, usize)], roles: &mut [Option<Vec<String>>]) {
+    let mut first = 0;
+    while first < names.len() {
+        // The run of names with nothing but spaces between them.
+        let mut last = first;
+        while last + 1 < names.len() && gap_after(text, names, last).trim().is_empty() {
+            last += 1;
+        }
+        let count = last - first + 1;
+        let mut words = gap_after(text, names, last).split_whitespace();
+        let headed = words.next().is_some_and(|w| PARTY_HEADERS.contains(&w));
+        let parties: Vec<&str> = words.take(count).collect();
+        if count >= 2
+            && headed
+            && parties.len() == count
+            && parties.iter().all(|w| is_party(w) || is_abbreviation(w))
+        {
+            for (k, party) in parties.into_iter().enumerate() {
+                roles[first + k] = Some(vec![party.to_string()]);
+            }
+        }
+        first = last + 1;
+    }
 }
 
 fn gap_after<'t>(text: &'t str, names: &[(usize, usize)], i: usize) -> &'t str {
@@ -413,6 +449,23 @@ mod tests {
         let found = read("2 Kari Nes Medlem SP Ola Berg Medlem V 2 Varamedlemer");
         assert_eq!(roles_of(&found, "Kari Nes"), ["medlem", "SP"]);
         assert_eq!(roles_of(&found, "Ola Berg"), ["medlem", "V"]);
+    }
+
+    #[test]
+    fn a_column_of_names_then_a_column_of_parties() {
+        let found = read("Desse møtte: Kari Nes Ola Berg Per Lid Parti SP Ap KRF Forfall: ingen");
+        assert_eq!(roles_of(&found, "Kari Nes"), ["SP"]);
+        assert_eq!(roles_of(&found, "Ola Berg"), ["Ap"]);
+        assert_eq!(roles_of(&found, "Per Lid"), ["KRF"]);
+        let found = read("Medlemar Anne Vik Jon Dal Frå H UAL Merknad");
+        assert_eq!(roles_of(&found, "Anne Vik"), ["H"]);
+        assert_eq!(roles_of(&found, "Jon Dal"), ["UAL"]);
+        // Fewer parties than names: the columns do not line up.
+        let found = read("Kari Nes Ola Berg Per Lid Parti SP Ap vart einige.");
+        assert!(found.iter().all(|(_, r)| r.is_none()), "{found:?}");
+        // A sentence is no column.
+        let found = read("Kari Nes og Ola Berg frå SP og AP kom.");
+        assert!(found.iter().all(|(_, r)| r.is_none()), "{found:?}");
     }
 
     #[test]

@@ -30,7 +30,8 @@ mod roles;
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 use affiliations::{
-    employer_after, organisation_after, organisation_apposition, organisation_before, party_after,
+    credit_organisation, employer_after, organisation_after, organisation_apposition,
+    organisation_before, party_after,
 };
 use labels::{body_over_list, label_role, plural_role_over_list};
 use linking::{link_names_alone, link_surnames, merge_person};
@@ -133,6 +134,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
                 roles.extend(organisation_after(&text[mention.end..next_start]));
             }
             roles.extend(organisation_apposition(&text[mention.end..next_start]));
+            roles.extend(credit_organisation(before, &text[mention.end..next_start]));
             roles.extend(plural_role_over_list(text, &mentions, i));
             roles.extend(body_over_list(text, &mentions, i));
         }
@@ -148,7 +150,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
         // "Delegater: A B C", "Medlemer:" over a list: the label is each one's role.
         if mention.full
-            && let Some(label) = label_role(passages, mention.passage, mention.start)
+            && let Some(label) = label_role(passages, mention.passage, previous_end, mention.start)
         {
             roles.push(label);
         }
