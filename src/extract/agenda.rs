@@ -31,14 +31,14 @@ static LINE_CASE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a passage a case list, where bare numbers are cases.
 static CASE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)sakliste|saksliste|sak\s*nr|saksnr|sakstittel|saktittel|saksoversikt|dagsorden",
+        r"(?i)sakliste|saksliste|sak\s*nr|saksnr|sakstittel|saktittel|saksoversikt|sakskart|dagsorden",
     )
     .expect("valid regex")
 });
 
 /// Where a run-together title ends: a page number, a table header, a section label.
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:side\s+\d+(?:\s+av\s+\d+)?|saksprotokoll|saksframlegg|sakspapir|arkivsak|vedtak\s*:|tilråding|innstilling\s*:|rådmannen\s+tilrår|kommunedirektøren\s+tilrår)(?:\s|$)")
+    Regex::new(r"(?i)\s(?:side\s+\d+(?:\s+av\s+\d+)?|saksprotokoll|saksframlegg|sakspapir|arkivsak(?:-dok\.?)?|vedtak\s*:|tilråding|innstilling\s*:|rådmannen\s+tilrår|kommunedirektøren\s+tilrår)(?:\s|$)")
         .expect("valid regex")
 });
 
@@ -52,7 +52,45 @@ struct CaseNumber {
     key: (u32, u32),
 }
 
+/// "/13" alone: a case number whose number a PDF text layer lost, leaving the slash
+/// and the year ("… Herad skule 9 51/13 /13 Byggjing av kontor …").
+static LOST_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)/(\d{2,4})(?:\s|$)").expect("valid regex"));
+
+/// "13/", "/13", "/" before a title: the archive number a case list prints beside
+/// each case, whose other half the text layer lost ("49/13 13/ Ny skole").
+static ARCHIVE_STUBS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*\d{0,4}/\d{0,4}(?:\s|$))+").expect("valid regex"));
+
+/// The case numbers of `text`, with the lost ones of a list of two or more: a stub
+/// "/13" between cases of 2013 starts a case as well (each its own, never a repeat).
 fn case_numbers(text: &str) -> Vec<CaseNumber> {
+    let mut numbers = numbered_cases(text);
+    if numbers.len() >= 2 {
+        let years: Vec<u32> = numbers.iter().map(|n| n.key.1).collect();
+        let lost = LOST_NUMBER.captures_iter(text).filter_map(|caps| {
+            let year: u32 = caps[1].parse().ok()?;
+            let slash = caps.get(0)?.as_str().find('/')? + caps.get(0)?.start();
+            // A stub right after a case number is its archive number, not a case.
+            let after_case = numbers.iter().any(|n| {
+                text.get(n.end..slash)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            });
+            (years.contains(&(year % 100)) && !after_case).then_some(CaseNumber {
+                start: slash,
+                end: caps.get(0)?.end(),
+                labelled: false,
+                key: (u32::MAX - slash as u32, year % 100),
+            })
+        });
+        let lost: Vec<CaseNumber> = lost.collect();
+        numbers.extend(lost);
+        numbers.sort_by_key(|n| n.start);
+    }
+    numbers
+}
+
+fn numbered_cases(text: &str) -> Vec<CaseNumber> {
     CASE_NUMBER
         .captures_iter(text)
         .filter_map(|caps| {
@@ -312,6 +350,9 @@ pub fn numbered_items(passages: &[Passage]) -> Vec<(usize, String)> {
 /// A case title from the text after its number: its first line, cut where the
 /// next part of the minutes begins, without trailing punctuation.
 fn title_from(after: &str) -> String {
+    let after = ARCHIVE_STUBS
+        .find(after)
+        .map_or(after, |stubs| &after[stubs.end()..]);
     let line = after.trim_start().lines().next().unwrap_or_default();
     let line = match TITLE_END.find(line) {
         Some(end) => &line[..end.start()],
@@ -384,6 +425,37 @@ mod tests {
         assert_eq!(
             titles(&["010/21 VEGLYS 011/21 KYRKJEGARDEN 012/21 BUDSJETT 2022 RÅDMANNEN TILRÅR"]),
             ["VEGLYS", "KYRKJEGARDEN", "BUDSJETT 2022"]
+        );
+    }
+
+    #[test]
+    fn archive_stubs_and_lost_numbers_in_a_case_list() {
+        // Each case prints its archive number beside it, of which the text layer
+        // kept "21/" only; one case kept only "/21" of its own number.
+        assert_eq!(
+            titles(&[
+                "SAKSKART Side Saker til behandling 12/21 21/ Ny brannstasjon - val av tomt 3 13/21 21/ Kjøp av tenestebil /21 21/ / Gatelys i sentrum 14/21 21/ Meldingar"
+            ]),
+            [
+                "Ny brannstasjon - val av tomt 3",
+                "Kjøp av tenestebil",
+                "Gatelys i sentrum",
+                "Meldingar"
+            ]
+        );
+        // The title stops at the archive line of the case's own page.
+        assert_eq!(
+            titles(&["4 15/21 Vegljos Arkivsak-dok. 21/ Arkivkode. 033 Saksbehandlar Kari Nes"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            titles(&["Sak 15/21 Vegljos Arkivsak-dok. 21/ Arkivkode. 033"]),
+            ["Vegljos"]
+        );
+        // A stub of another year, or one number alone, starts no case.
+        assert_eq!(
+            titles(&["Saksliste: 12/21 Vegar /19 og 13/21 Bruer"]),
+            ["Vegar /19 og", "Bruer"]
         );
     }
 

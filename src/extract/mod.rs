@@ -12,6 +12,7 @@
 //! those letters, the pattern says "not a letter or digit" instead.
 
 mod agenda;
+mod business;
 pub mod dates;
 pub mod facts;
 pub mod html;

@@ -433,6 +433,12 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
     for venue in venues(title, passages, visit) {
         push_place(&mut places, &venue);
     }
+    for place in event_places(passages) {
+        // "Vik" is already there as part of "Vik kyrkje".
+        if !places.iter().any(|p| p.contains(place.as_str())) {
+            push_place(&mut places, &place);
+        }
+    }
     // A field or a named venue is where the meeting was; the towns in its sentences
     // are only looked for without one, or in a visit.
     if !places.is_empty() && !visit {
@@ -442,6 +448,39 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
         // "Ålesund" is already there as part of "Quality Hotell Ålesund".
         if !places.iter().any(|p| p.contains(town.as_str())) {
             push_place(&mut places, &town);
+        }
+    }
+    places
+}
+
+/// "jubileumsmiddag på Kjølvikstølen", "Festmiddagen var på Havly", "gudstenesta på
+/// Selja": the named place right after a service, a dinner, a party or a concert,
+/// which a church or village event is held at beside its church.
+static EVENT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\p{L}*(?:middag|middagen|gudsteneste|gudstenesta|gudstjeneste|gudstjenesten|fest|festen|konsert|konserten))(?:\s+(?:var|vart|blei|blir|er))?\s+(?:på|i)\s+(\p{Lu}\p{Ll}+)(?:[^\p{L}]|$)")
+        .expect("valid regex")
+});
+
+/// The places named right after an event of the report's first passages (see
+/// [`EVENT_AT`]); not a month, an institution or a person's name, and not a later
+/// meeting's.
+fn event_places(passages: &[Passage]) -> Vec<String> {
+    static WORDS: LazyLock<AnyCase> =
+        LazyLock::new(|| AnyCase::new(&["middag", "gudstenest", "gudstjenest", "fest", "konsert"]));
+    let mut places = Vec::new();
+    for passage in passages.iter().take(20) {
+        let text = cut_at_next_meeting(&passage.text);
+        for caps in captures_where(&EVENT_AT, text, WORDS.may_occur_in(text)) {
+            let Some(place) = caps.get(1).map(|m| m.as_str()) else {
+                continue;
+            };
+            if NOT_TOWNS.contains(&place)
+                || super::dates::month_number(&place.to_lowercase()).is_some()
+                || super::people::is_given_name(place)
+            {
+                continue;
+            }
+            push_place(&mut places, place);
         }
     }
     places
@@ -807,6 +846,40 @@ mod tests {
         assert_eq!(find_places("Styremøte 3.3.2022, Volda", &p), ["Volda"]);
         assert_eq!(title_town("Nytt frå skulen, Volda"), None);
         assert_eq!(title_town("Styremøte 3. mars, Kari Nes og Ola Li"), None);
+    }
+
+    #[test]
+    fn the_place_right_after_an_event() {
+        let passages = |texts: &[&str]| -> Vec<Passage> {
+            texts
+                .iter()
+                .map(|t| Passage::new(PassageKind::Paragraph, *t))
+                .collect()
+        };
+        assert_eq!(
+            event_places(&passages(&[
+                "Etter gudstenesta blir det kyrkjekaffi og festmiddag på Nordtunet.",
+                "Jubileumskonserten var i Storstova, og Kari Nes song.",
+            ])),
+            ["Nordtunet", "Storstova"]
+        );
+        // A month, a person or a later meeting is no place of this event.
+        assert!(
+            event_places(&passages(&[
+                "Festen i Mai var fin. Middag i Kari sitt hus. Neste møte: fest på Vangen."
+            ]))
+            .is_empty()
+        );
+        // Beside the church the named venue gives.
+        assert_eq!(
+            find_places(
+                "",
+                &passages(&[
+                    "Jubileumsgudstenesta vart halden i kapellet. Så var det jubileumsmiddag på Nordtunet."
+                ])
+            ),
+            ["kapellet", "Nordtunet"]
+        );
     }
 
     #[test]

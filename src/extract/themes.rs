@@ -716,6 +716,9 @@ pub fn find_themes(
             }
         }
     }
+    for paper in super::business::standing_business(passages.iter().map(|p| p.text.as_str())) {
+        push_theme(&mut themes, paper);
+    }
     themes
 }
 
