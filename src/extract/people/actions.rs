@@ -206,32 +206,32 @@ fn attendance_label(passages: &[Passage], index: usize) -> Option<String> {
     None
 }
 
-/// Each passage in lowercase, made once: every mention looks back over its whole
-/// passage, and lowering it anew for each name of a long list was quadratic. `None`
-/// where lowering changes a letter's length, so that offsets would not carry over.
-fn lowered_passages(passages: &[Passage]) -> Vec<Option<String>> {
-    passages
-        .iter()
-        .map(|p| {
-            let lower = p.text.to_lowercase();
-            let same_offsets = lower.len() == p.text.len()
-                && p.text
-                    .chars()
-                    .zip(lower.chars())
-                    .all(|(a, b)| a.len_utf8() == b.len_utf8());
-            same_offsets.then_some(lower)
-        })
-        .collect()
+/// A passage in lowercase, made once for all its mentions: every mention looks back
+/// over its whole passage, and lowering it anew for each name of a long list was
+/// quadratic. `None` where lowering changes a letter's length, so that offsets would
+/// not carry over.
+fn lowered(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let same_offsets = lower.len() == text.len()
+        && text
+            .chars()
+            .zip(lower.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8());
+    same_offsets.then_some(lower)
 }
 
 /// Records what each person did, from the words next to their mentions.
 pub(super) fn assign_actions(passages: &[Passage], people: &mut [Person], mentions: &[Mention]) {
-    let lowered = lowered_passages(passages);
+    // Only passages with a mention are lowered, each once.
+    let mut lowered_texts: Vec<Option<Option<String>>> = vec![None; passages.len()];
     let mut labels: Vec<Option<String>> = vec![None; passages.len()];
     for (i, mention) in mentions.iter().enumerate() {
         let text = &passages[mention.passage].text;
+        let lowered_text = lowered_texts[mention.passage]
+            .get_or_insert_with(|| lowered(text))
+            .as_deref();
         let lower = |from: usize, to: usize| -> Cow<'_, str> {
-            match &lowered[mention.passage] {
+            match lowered_text {
                 Some(lower) => Cow::Borrowed(&lower[from..to]),
                 None => Cow::Owned(text[from..to].to_lowercase()),
             }

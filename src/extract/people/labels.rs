@@ -264,8 +264,13 @@ pub(super) fn label_role(
                 return Some(label.trim_end_matches('.').to_string());
             }
             // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
-            let lower = before[..colon].to_lowercase();
-            if lower.contains("venstre") || lower.contains("f.v") {
+            // Both words are ASCII: no letter outside it lowers into them.
+            let caption = |word: &[u8]| {
+                before.as_bytes()[..colon]
+                    .windows(word.len())
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            };
+            if caption(b"venstre") || caption(b"f.v") {
                 let first = before[..colon]
                     .split(". ")
                     .next()

@@ -2,6 +2,9 @@
 //! a given name alone) and the spellings that are one person ("Leni A. Brækhus" and
 //! "Leni Aurora Brækhus").
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
 use super::Mention;
@@ -71,13 +74,14 @@ fn surnames_alone(text: &str) -> Vec<(usize, usize)> {
         "understreker",
         "legg til",
     ];
+    static SAYING_WORDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(SAYING).expect("a small static word list builds"));
     let mut found = Vec::new();
-    // Most passages quote no one: no pass over their capitalised words then.
-    if !SAYING.iter().any(|verb| {
-        memmem::find_iter(text.as_bytes(), verb.as_bytes()).any(|at| {
-            text.as_bytes().get(at + verb.len()) == Some(&b' ')
-                && text[..at].ends_with(char::is_whitespace)
-        })
+    // Most passages quote no one: no pass over their capitalised words then. One
+    // scan for all the verbs, each occurrence a word of its own.
+    if !SAYING_WORDS.find_overlapping_iter(text).any(|m| {
+        text.as_bytes().get(m.end()) == Some(&b' ')
+            && text[..m.start()].ends_with(char::is_whitespace)
     }) {
         return found;
     }
