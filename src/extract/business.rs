@@ -4,7 +4,7 @@
 //!
 //! Reports of such meetings name these papers in passing ("Leiaren gjekk gjennom
 //! årsmeldinga", "Heller ikkje rekneskapen fekk merknad", "Rekneskapen for året 2011
-//! fortel om god økonomi") rather than with a verb the other theme rules know, and
+//! fortel om god økonomi") rather than with a verb the other theme rules know, and a
 //! report of an annual meeting that names one of them names it because the meeting
 //! dealt with it. Elsewhere (a health trust's budget, a council's accounts, a mayoral
 //! election) they are as often only mentioned, so the papers are taken only from
@@ -55,9 +55,8 @@ static PAPER_WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
 });
 
 /// The papers of standing business `texts` name when they are of an annual meeting,
-/// each once: a later mention of a
-/// paper already found is kept only when it says what else it is of ("årsmeldinga
-/// frå nemnda" after "årsmeldinga").
+/// each once: a later mention of a paper already found is kept only when it says
+/// what else it is of ("årsmeldinga frå nemnda" after "årsmeldinga").
 pub fn standing_business<'t>(texts: impl Iterator<Item = &'t str> + Clone) -> Vec<String> {
     if !texts.clone().any(|t| ANNUAL_MEETING.may_occur_in(t)) {
         return Vec::new();
