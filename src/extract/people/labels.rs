@@ -1,6 +1,7 @@
 //! Labels and lists: roles that a header, a label or the head of a list gives every
 //! name under it ("Faste medlemer:", "Styret består av …", "dei tre ordførarane").
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -228,17 +229,56 @@ fn after_row_cells(head: &str) -> &str {
     rest
 }
 
-/// The label heading the list a name at byte `at` of passage `index` stands in:
-/// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
-/// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
-/// "Eldrerådet. Frå venstre: A, B". `previous_end` is where the name before it in
-/// the passage ends (0 for none).
+/// [`label_role_in`] for one name, with a scope of its own.
+#[cfg(test)]
 pub(super) fn label_role(
     passages: &[Passage],
     index: usize,
     previous_end: usize,
     at: usize,
 ) -> Option<String> {
+    label_role_in(&LabelScope::new(passages), index, previous_end, at)
+}
+
+/// The passages a label may head, with which of them are short lines (of names, as
+/// a label heads them) worked out once: every name under a label walks back over
+/// the lines above it, and a list of many names made that walk quadratic.
+pub(super) struct LabelScope<'p> {
+    passages: &'p [Passage],
+    short: Vec<OnceCell<bool>>,
+}
+
+impl<'p> LabelScope<'p> {
+    pub(super) fn new(passages: &'p [Passage]) -> Self {
+        LabelScope {
+            passages,
+            short: vec![OnceCell::new(); passages.len()],
+        }
+    }
+
+    /// A line short enough to be one a label heads: ten words at most and no full
+    /// stop, or a line of names alone.
+    fn is_short(&self, index: usize) -> bool {
+        *self.short[index].get_or_init(|| {
+            let text = &self.passages[index].text;
+            (text.split_whitespace().count() <= 10 && !text.trim_end().ends_with('.'))
+                || is_line_of_names(text)
+        })
+    }
+}
+
+/// The label heading the list a name at byte `at` of passage `index` stands in:
+/// "Delegater: A B C" in one passage (the text layer of a PDF table), a label
+/// passage over short name lines ("Medlemer:" / "• A" / "• B"), or the caption label
+/// "Eldrerådet. Frå venstre: A, B". `previous_end` is where the name before it in
+/// the passage ends (0 for none).
+pub(super) fn label_role_in(
+    scope: &LabelScope<'_>,
+    index: usize,
+    previous_end: usize,
+    at: usize,
+) -> Option<String> {
+    let passages = scope.passages;
     let text = &passages[index].text;
     let before = &text[..at];
     if let Some(colon) = before.rfind(':') {
@@ -283,15 +323,11 @@ pub(super) fn label_role(
             }
         }
     }
-    if let Some(label) = label_over_page_break(passages, index, before) {
+    if let Some(label) = label_over_page_break(scope, index, before) {
         return Some(label);
     }
     // A label passage over short lines of names.
-    let short = |p: &Passage| {
-        (p.text.split_whitespace().count() <= 10 && !p.text.trim_end().ends_with('.'))
-            || is_line_of_names(&p.text)
-    };
-    if !short(&passages[index]) || before.contains(':') {
+    if !scope.is_short(index) || before.contains(':') {
         return None;
     }
     for back in (index.saturating_sub(30)..index).rev() {
@@ -301,7 +337,7 @@ pub(super) fn label_role(
                 .map(|l| l.trim_end_matches('.').to_string())
                 .or_else(|| plural_role_in(head));
         }
-        if !short(&passages[back]) {
+        if !scope.is_short(back) {
             return None;
         }
     }
@@ -311,7 +347,8 @@ pub(super) fn label_role(
 /// "2 Kari Nes Medlem SP …": a passage that opens with a page number and goes on
 /// with rows carries on the table the page before it ended with, so the label over
 /// that table heads these rows too. `before` is the passage up to the name.
-fn label_over_page_break(passages: &[Passage], index: usize, before: &str) -> Option<String> {
+fn label_over_page_break(scope: &LabelScope<'_>, index: usize, before: &str) -> Option<String> {
+    let passages = scope.passages;
     let previous = index.checked_sub(1)?;
     let page = before
         .split_whitespace()
@@ -321,7 +358,7 @@ fn label_over_page_break(passages: &[Passage], index: usize, before: &str) -> Op
         return None;
     }
     let end = passages[previous].text.len();
-    label_role(passages, previous, 0, end)
+    label_role_in(scope, previous, 0, end)
 }
 
 /// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives

@@ -33,7 +33,7 @@ use affiliations::{
     credit_organisation, employer_after, organisation_after, organisation_apposition,
     organisation_before, party_after,
 };
-use labels::{body_over_list, label_role, plural_role_over_list};
+use labels::{LabelScope, body_over_list, label_role_in, plural_role_over_list};
 use linking::{link_names_alone, link_surnames, merge_person};
 pub(crate) use names::is_given_name;
 use names::{full_names, name_as_written};
@@ -98,6 +98,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     link_surnames(passages, &mut people, &mut mentions);
     mentions.sort_by_key(|m| (m.passage, m.start));
     let listed = roles_in_lists(passages, &mentions);
+    let label_scope = LabelScope::new(passages);
 
     for i in 0..mentions.len() {
         let mention = &mentions[i];
@@ -150,7 +151,8 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
         // "Delegater: A B C", "Medlemer:" over a list: the label is each one's role.
         if mention.full
-            && let Some(label) = label_role(passages, mention.passage, previous_end, mention.start)
+            && let Some(label) =
+                label_role_in(&label_scope, mention.passage, previous_end, mention.start)
         {
             roles.push(label);
         }
