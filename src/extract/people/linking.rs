@@ -6,11 +6,12 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
+use regex::Match;
 
 use super::Mention;
 use super::names::{
-    CAPITALISED_RUN, ends_sentence, is_any_initial, is_bare_initial, is_given_name, is_layout_word,
-    is_name_word, is_not_name_word, split_words,
+    ends_sentence, is_any_initial, is_bare_initial, is_given_name, is_layout_word, is_name_word,
+    is_not_name_word, split_words,
 };
 use crate::report::{Passage, Person};
 
@@ -19,6 +20,7 @@ use crate::report::{Passage, Person};
 /// the full names.
 pub(super) fn link_names_alone(
     passages: &[Passage],
+    runs: &[Vec<Match<'_>>],
     people: &mut Vec<Person>,
     mentions: &mut Vec<Mention>,
 ) {
@@ -28,7 +30,7 @@ pub(super) fn link_names_alone(
         full_names[m.passage].push((m.start, m.end));
     }
     for (index, passage) in passages.iter().enumerate() {
-        let given = given_names_alone(&passage.text, &full_names[index])
+        let given = given_names_alone(&passage.text, &runs[index], &full_names[index])
             .into_iter()
             .map(|span| {
                 (
@@ -37,7 +39,7 @@ pub(super) fn link_names_alone(
                 )
             });
         let given: Vec<_> = given.collect();
-        let surnames: Vec<_> = surnames_alone(&passage.text)
+        let surnames: Vec<_> = surnames_alone(&passage.text, &runs[index])
             .into_iter()
             .map(|span| (span, new_surname(people, &passage.text[span.0..span.1])))
             .collect();
@@ -59,7 +61,7 @@ pub(super) fn link_names_alone(
 /// Byte ranges of surnames standing alone for a person no full name gives, after a
 /// verb of saying that closes a quote ("…, sa Sande.", "– seier Myrseth."): news
 /// reports name a speaker so once the quote is over.
-fn surnames_alone(text: &str) -> Vec<(usize, usize)> {
+fn surnames_alone(text: &str, runs: &[Match<'_>]) -> Vec<(usize, usize)> {
     const SAYING: &[&str] = &[
         "sa",
         "seier",
@@ -85,7 +87,7 @@ fn surnames_alone(text: &str) -> Vec<(usize, usize)> {
     }) {
         return found;
     }
-    for run in CAPITALISED_RUN.find_iter(text) {
+    for run in runs {
         let word = run.as_str().trim_end_matches('.');
         let start = run.start();
         if word.contains([' ', '\t'])
@@ -137,9 +139,13 @@ fn new_surname(people: &mut Vec<Person>, surname_alone: &str) -> Option<usize> {
 /// ("Referent: Berta."): minutes of small boards name their members by first name. `full` are the full names of `text`. A given
 /// name that is also a word ("Liv", "Dag", "Stein") or alone beside other words is
 /// not taken.
-fn given_names_alone(text: &str, full: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn given_names_alone(
+    text: &str,
+    runs: &[Match<'_>],
+    full: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
-    for run in CAPITALISED_RUN.find_iter(text) {
+    for run in runs {
         // One word between sentence ends: "Torunn. Valt" is two sentences.
         let mut previous_ended = true;
         let run_words = split_words(run.as_str());
@@ -501,7 +507,7 @@ fn whole_word_matches(text: &str, word: &memmem::Finder<'_>) -> Vec<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::people::names::full_names;
+    use crate::extract::people::names::{capitalised_runs, full_names};
 
     #[test]
     fn spellings_of_one_person_are_merged() {
@@ -550,7 +556,7 @@ mod tests {
 
     fn alone(text: &str) -> Vec<&str> {
         let full = full_names(text);
-        given_names_alone(text, &full)
+        given_names_alone(text, &capitalised_runs(text), &full)
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
@@ -603,7 +609,7 @@ mod tests {
     #[test]
     fn a_surname_alone_after_a_quote() {
         let text = "– Vi må byggja vidare, sa Lotsberg. – Det er viktig, seier Hovden, og fleire.";
-        let found: Vec<&str> = surnames_alone(text)
+        let found: Vec<&str> = surnames_alone(text, &capitalised_runs(text))
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect();
@@ -615,7 +621,10 @@ mod tests {
             "– Ja, sa Kari.",
             "Ho sa frå i Bergen.",
         ] {
-            assert!(surnames_alone(text).is_empty(), "{text}");
+            assert!(
+                surnames_alone(text, &capitalised_runs(text)).is_empty(),
+                "{text}"
+            );
         }
         let mut people = Vec::new();
         merge_person(&mut people, "Eva Lotsberg");

@@ -27,6 +27,8 @@ mod lists;
 mod names;
 mod roles;
 
+use regex::Match;
+
 use crate::report::{Passage, PassageKind, Person};
 use actions::assign_actions;
 use affiliations::{
@@ -36,7 +38,7 @@ use affiliations::{
 use labels::{LabelScope, body_over_list, label_role_in, plural_role_over_list};
 use linking::{link_names_alone, link_surnames, merge_person};
 pub(crate) use names::is_given_name;
-use names::{full_names, name_as_written};
+use names::{capitalised_runs, full_names, full_names_in, name_as_written};
 pub(crate) use roles::is_role_word;
 use roles::{
     add_roles, role_after, role_as_predicate, role_before, role_in_brackets, shared_roles,
@@ -79,8 +81,9 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
 
+    let runs: Vec<Vec<Match<'_>>> = passages.iter().map(|p| capitalised_runs(&p.text)).collect();
     for (index, passage) in passages.iter().enumerate() {
-        for (start, end) in full_names(&passage.text) {
+        for (start, end) in full_names_in(&passage.text, &runs[index]) {
             let name = name_as_written(&passage.text[start..end]);
             let person = merge_person(&mut people, &name);
             people[person].passages.push(index);
@@ -94,7 +97,7 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         }
     }
     // Given names and surnames alone, once every full name is known.
-    link_names_alone(passages, &mut people, &mut mentions);
+    link_names_alone(passages, &runs, &mut people, &mut mentions);
     link_surnames(passages, &mut people, &mut mentions);
     mentions.sort_by_key(|m| (m.passage, m.start));
     let listed = roles_in_lists(passages, &mentions);

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Match, Regex};
 use rustc_hash::FxHashSet;
 
 // Given names (`GIVEN_NAMES`, from `data/given_names.txt`), compiled by the build
@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
 
 /// A run of capitalised words (and initials) separated by single spaces.
-pub(super) static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"(?:\p{Lu}[\p{Ll}\p{Lu}'’]*(?:-\p{Lu}\p{Ll}+)*\.?)";
     Regex::new(&format!(r"{word}(?:[ \t]+{word})*")).expect("valid regex")
 });
@@ -165,10 +165,21 @@ fn is_agency(words: &[&str]) -> bool {
     }) || words.last().is_some_and(|w| AGENCY_WORDS.contains(w))
 }
 
+/// The runs of capitalised words in `text`, where names are looked for. Found once
+/// per passage and shared by the rules for full names and for names alone.
+pub(super) fn capitalised_runs(text: &str) -> Vec<Match<'_>> {
+    CAPITALISED_RUN.find_iter(text).collect()
+}
+
 /// Byte ranges of full names in `text`.
 pub(super) fn full_names(text: &str) -> Vec<(usize, usize)> {
+    full_names_in(text, &capitalised_runs(text))
+}
+
+/// Byte ranges of full names in `text`, whose capitalised runs are `runs`.
+pub(super) fn full_names_in(text: &str, runs: &[Match<'_>]) -> Vec<(usize, usize)> {
     let mut names = Vec::new();
-    for run in CAPITALISED_RUN.find_iter(text) {
+    for run in runs {
         // A name has two words at least; most runs are one word opening a sentence.
         if !run.as_str().contains([' ', '\t']) {
             continue;
