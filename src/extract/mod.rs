@@ -103,10 +103,13 @@ pub fn extract(doc: &Document) -> Result<Report, ExtractError> {
             (!p.text.is_empty()).then_some(p)
         })
         .collect();
-    let letters: usize = passages
+    // Counted only as far as the least a report must have.
+    let letters = passages
         .iter()
-        .map(|p| p.text.chars().filter(|c| c.is_alphabetic()).count())
-        .sum();
+        .flat_map(|p| p.text.chars())
+        .filter(|c| c.is_alphabetic())
+        .take(MIN_BODY_LETTERS)
+        .count();
     if letters < MIN_BODY_LETTERS {
         return Err(ExtractError::NoText);
     }
