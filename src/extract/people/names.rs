@@ -506,6 +506,31 @@ pub(super) fn is_layout_word(word: &str) -> bool {
         "Enstemmig",
         "Utval",
         "Utvalg",
+        // Attendance and case headings of minutes ("… Vik Medlemene blei innkalla",
+        // "… Vik Andre: Rådmann …", "… Vik Politisk sekretær", "… Vik Saksgang").
+        "Medlemer",
+        "Medlemar",
+        "Medlemmer",
+        "Medlemene",
+        "Medlemmene",
+        "Andre",
+        "Møtet",
+        "Politisk",
+        "Saksgang",
+        // Parties written out after a name in a list of who represents what.
+        "Arbeidarpartiet",
+        "Arbeiderpartiet",
+        "Senterpartiet",
+        "Miljøpartiet",
+        "Framstegspartiet",
+        "Fremskrittspartiet",
+        "Sosialistisk",
+        "Kristeleg",
+        "Kristelig",
+        "Høgre",
+        "Høyre",
+        "Raudt",
+        "Rødt",
     ];
     static WORDS: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| LAYOUT_WORDS.iter().copied().collect());
@@ -669,6 +694,16 @@ mod tests {
         assert_eq!(
             names("Tor Eide Presenterte planen. Siv Lid Informasjon om Eva Rød Etterpå"),
             ["Tor Eide", "Siv Lid", "Eva Rød"]
+        );
+        assert_eq!(
+            names(
+                "leia av ordførar Siri Hauge Medlemene vart kalla inn. Andre: rådgjevar Nils Moen Politisk sekretær Eva Lund"
+            ),
+            ["Siri Hauge", "Nils Moen", "Eva Lund"]
+        );
+        assert_eq!(
+            names("Per Lien Senterpartiet og Kari Dahl Miljøpartiet De Grønne stilte."),
+            ["Per Lien", "Kari Dahl"]
         );
         // A body is no surname, even right after a given name.
         assert_eq!(names("Mat: Ingrid Eldreråd FOK"), Vec::<&str>::new());
