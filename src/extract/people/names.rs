@@ -517,6 +517,9 @@ pub(super) fn is_layout_word(word: &str) -> bool {
         "Møtet",
         "Politisk",
         "Saksgang",
+        "Sekretariat",
+        "Sekretariatet",
+        "Dessuten",
         // Parties written out after a name in a list of who represents what.
         "Arbeidarpartiet",
         "Arbeiderpartiet",
@@ -700,6 +703,10 @@ mod tests {
                 "leia av ordførar Siri Hauge Medlemene vart kalla inn. Andre: rådgjevar Nils Moen Politisk sekretær Eva Lund"
             ),
             ["Siri Hauge", "Nils Moen", "Eva Lund"]
+        );
+        assert_eq!(
+            names("Rådmenn: Ola Berg og Siv Tangen Sekretariat: Åse Lie Dessuten møtte Per Ask"),
+            ["Ola Berg", "Siv Tangen", "Åse Lie", "Per Ask"]
         );
         assert_eq!(
             names("Per Lien Senterpartiet og Kari Dahl Miljøpartiet De Grønne stilte."),
