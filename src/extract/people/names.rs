@@ -520,6 +520,13 @@ pub(super) fn is_layout_word(word: &str) -> bool {
         "Sekretariat",
         "Sekretariatet",
         "Dessuten",
+        // Column headings of a "Namn Stilling" table, and "Ass." of "ass. rådmann"
+        // written with a capital.
+        "Namn",
+        "Navn",
+        "Stilling",
+        "Funksjon",
+        "Ass",
         // Parties written out after a name in a list of who represents what.
         "Arbeidarpartiet",
         "Arbeiderpartiet",
@@ -707,6 +714,12 @@ mod tests {
         assert_eq!(
             names("Rådmenn: Ola Berg og Siv Tangen Sekretariat: Åse Lie Dessuten møtte Per Ask"),
             ["Ola Berg", "Siv Tangen", "Åse Lie", "Per Ask"]
+        );
+        assert_eq!(
+            names(
+                "Namn Stilling Ola Brekke rådmann Siv Lunde Ass rådmann Eva Dal Stilling konsulent"
+            ),
+            ["Ola Brekke", "Siv Lunde", "Eva Dal"]
         );
         assert_eq!(
             names("Per Lien Senterpartiet og Kari Dahl Miljøpartiet De Grønne stilte."),
