@@ -299,6 +299,8 @@ fn generation_after(after: &str) -> usize {
 /// Medlem Kari Lie Dal Radøy AP Medlem" has "Radøy" after two surnames, each time
 /// before another cell. A surname two people share ("Kari Nes Berg og Ola Lid
 /// Berg") is not followed by a cell, and one person named twice is one name.
+/// Nor is a surname followed by the position column ("Kari Lie Dal Medlem AP",
+/// "Per Lie Dal Leiar AP"): two members of one family share it.
 fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
     if names.len() < 2 {
         return;
@@ -310,9 +312,9 @@ fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
         let [.., (_, before), (at, last)] = words[..] else {
             return None;
         };
-        let next_capital = text[end..]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase());
+        let next = text[end..].split_whitespace().next().unwrap_or_default();
+        let next_capital =
+            next.starts_with(|c: char| c.is_uppercase()) && !super::roles::is_role_word(next);
         let after_surname = words.len() >= 3 && !is_given_name(before) && !is_any_initial(before);
         let rest = text[start..start + at].trim_end();
         (after_surname && next_capital).then_some((rest, last))
@@ -731,6 +733,18 @@ mod tests {
         assert_eq!(
             names("Ingrid Sagen Berg sa at Hans Bakken Haugen var på plass."),
             ["Ingrid Sagen Berg", "Hans Bakken Haugen"]
+        );
+    }
+
+    #[test]
+    fn a_column_run_into_several_names_is_dropped_but_a_shared_surname_kept() {
+        assert_eq!(
+            names("Jon Vik Nordbø SP Medlem Kari Lie Dal Nordbø AP Medlem"),
+            ["Jon Vik", "Kari Lie Dal"]
+        );
+        assert_eq!(
+            names("Siv Moe Brekke Medlem AP Tor Lid Brekke Medlem H Ola Ness Leiar KRF"),
+            ["Siv Moe Brekke", "Tor Lid Brekke", "Ola Ness"]
         );
     }
 
