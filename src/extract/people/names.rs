@@ -359,7 +359,20 @@ fn ends_run_together_name(so_far: &[(usize, &str)], next: &str, then: Option<&st
         && then.is_some_and(|w| is_name_word(w) && !is_any_initial(w));
     // "Ragnvald" is a given name, though "-vald" ends roles too.
     let role = super::roles::is_role_word(bare) && !is_given_name(bare);
-    mark || role || (after_surname && (new_name || is_layout_word(bare)))
+    mark || role || (after_surname && (new_name || is_layout_word(bare) || is_plural_role(bare)))
+}
+
+/// A role in the plural heads the names after it ("… Vik Rådmenn: …", "… Vik
+/// Ordførarane"): no surname is one.
+fn is_plural_role(word: &str) -> bool {
+    let word = word.trim_end_matches(':');
+    let irregular = word
+        .strip_suffix("menn")
+        .is_some_and(|stem| super::roles::is_role_word(&format!("{stem}mann")));
+    let indefinite = word
+        .strip_suffix("arar")
+        .is_some_and(|stem| super::roles::is_role_word(&format!("{stem}ar")));
+    irregular || indefinite || super::roles::singular_of_plural_role(word).is_some()
 }
 
 /// Words of a report's layout that the text layer of a PDF runs into the name
@@ -716,6 +729,10 @@ mod tests {
         assert_eq!(
             names("Rådmenn: Ola Berg og Siv Tangen Sekretariat: Åse Lie Dessuten møtte Per Ask"),
             ["Ola Berg", "Siv Tangen", "Åse Lie", "Per Ask"]
+        );
+        assert_eq!(
+            names("Forfall: Kai Lunde Rådmenn: Ola Berg og Siv Tangen Ordførarane Per Ask"),
+            ["Kai Lunde", "Ola Berg", "Siv Tangen", "Per Ask"]
         );
         assert_eq!(
             names(
