@@ -190,6 +190,12 @@ pub(super) fn full_names_in(text: &str, runs: &[Match<'_>]) -> Vec<(usize, usize
             .collect();
         let mut i = 0;
         while i < words.len() {
+            if let Some(j) = name_in_capitals(&words, i) {
+                let (last_at, last) = words[j - 1];
+                names.push((words[i].0, last_at + last.trim_end_matches('.').len()));
+                i = j;
+                continue;
+            }
             let credited = text[..words[i].0].trim_end().ends_with("Foto:");
             let organisation_word =
                 is_not_name_word(words[i].1) && !given_name_not_date(text, &words, i);
@@ -246,6 +252,61 @@ pub(super) fn full_names_in(text: &str, runs: &[Match<'_>]) -> Vec<(usize, usize
     }
     drop_column_values(text, &mut names);
     names
+}
+
+/// The end (in `words`) of a name written in capitals from `words[i]` on ("NY
+/// LEIAR ER ANNE HJORTELAND", "… SIGNE LISE FRØYLAND «brenn» for …"): a given name,
+/// then words in capitals that are given names or no Nynorsk word, ending in a
+/// surname. Headings in capitals stop at their first common word ("DAG OG TID").
+fn name_in_capitals(words: &[(usize, &str)], i: usize) -> Option<usize> {
+    fn in_capitals(word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| c.is_uppercase() || c == '-')
+    }
+    fn as_name(word: &str) -> String {
+        word.split('-')
+            .map(|part| {
+                let mut chars = part.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+    let given =
+        |word: &str| in_capitals(word) && is_given_name(&as_name(word.trim_end_matches('.')));
+    if !given(words[i].1) {
+        return None;
+    }
+    let surname = |word: &str| {
+        in_capitals(word)
+            && word.chars().count() >= 3
+            && !super::affiliations::is_party(word)
+            && !crate::analysis::stem::is_nynorsk_word(&word.trim_end_matches('.').to_lowercase())
+    };
+    let mut j = i + 1;
+    while j < words.len()
+        && j - i < 4
+        && !ends_sentence(words[j - 1].1)
+        && (given(words[j].1) || surname(words[j].1))
+    {
+        j += 1;
+    }
+    while j > i + 1 && given(words[j - 1].1) {
+        j -= 1;
+    }
+    // A line all in capitals goes on after a name in it; one that does is read as
+    // a heading ("FRITAK FRÅ VERV - KARI NES OLSEN SE, VIK"), not as a name.
+    let heading_goes_on = !ends_sentence(words[j - 1].1)
+        && words
+            .get(j)
+            .is_some_and(|(_, next)| in_capitals(next) && !super::affiliations::is_party(next));
+    (j >= i + 2 && !heading_goes_on).then_some(j)
 }
 
 /// The length of the first part of a double given name the line broke after its
@@ -750,6 +811,27 @@ mod tests {
         assert_eq!(
             names("Ingrid Sagen Berg sa at Hans Bakken Haugen var på plass."),
             ["Ingrid Sagen Berg", "Hans Bakken Haugen"]
+        );
+    }
+
+    #[test]
+    fn names_in_capitals_are_names_but_headings_are_not() {
+        assert_eq!(
+            names("NY LEIAR I LAGET ER GURO HAMREVOLL !! Takk til KARI SKJELDAL. OLA VIK"),
+            ["GURO HAMREVOLL", "KARI SKJELDAL", "OLA VIK"]
+        );
+        assert_eq!(
+            names("på møtet. TONE MARI BRATTELID «brenn» for leik"),
+            ["TONE MARI BRATTELID"]
+        );
+        assert_eq!(
+            names("DAG OG TID FOR MØTET. ANNE MARIE OG OLAV KOM. KARI VIL HA NYTT BYGG"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names("Leiar: PER HOLTESTAD SV"), ["PER HOLTESTAD"]);
+        assert_eq!(
+            names("FRITAK FRÅ VERV - A E GRETE JOHA SE, VIK"),
+            Vec::<&str>::new()
         );
     }
 
