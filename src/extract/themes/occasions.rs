@@ -12,7 +12,7 @@ use crate::extract::prefilter::{AnyCase, captures_where};
 /// "opning av den nye vegen", "bedriftsbesøk hos Multi Maritime", "omvising på
 /// campus", "synfaring i brannområdet", "samrådingsmøte med sokneråda".
 static ACTIVITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])((?:(?:den\s+)?offisielle\s+)?(?:opning|opninga|opningen|åpning|åpningen)\s+av|(?:bedrifts|verksemds)?besøk\s+(?:hos|på|ved)|omvising|omvisning|omvisinga|synfaring|befaring|(?:\p{L}+)?synfaring|(?:samrådings|dialog|ope\s+|felles)?møte\s+med|demonstrasjon\s+av|(?:fest|familie)?gudsteneste\s+for|kyrkjelydsfest\s+for)(?-u:\b)\s+([^.;:!?\n]{3,100})")
+    Regex::new(r"(?i)(?:^|[^\p{L}\p{N}_])((?:(?:den\s+)?offisielle\s+)?(?:opning|opninga|opningen|åpning|åpningen)\s+av|(?:bedrifts|verksemds)?besøk\s+(?:hos|på|ved)|omvising|omvisning|omvisinga|synfaring|befaring|(?:\p{L}+)?synfaring|(?:samrådings|dialog|ope\s+|felles)?møte\s+med|demonstrasjon\s+av|(?:fest|familie)?gudsteneste\s+for|kyrkjelydsfest\s+for)\s+([^.;:!?\n]{3,100})")
         .expect("valid regex")
 });
 
@@ -162,6 +162,10 @@ mod tests {
                 "møte med kommuneleiinga",
                 "samrådingsmøte med alle sokneråda"
             ]
+        );
+        assert_eq!(
+            activities("Dagen enda med bedriftsbesøk på Vik Verft."),
+            ["bedriftsbesøk på Vik Verft"]
         );
         assert_eq!(
             activities("Etterpå var det omvising i det nye bygget."),

@@ -13,7 +13,7 @@ use crate::extract::prefilter::{AnyCase, captures_where};
 /// til vitande": the object of a verb of presenting, discussing or deciding. The
 /// verbs that take "om" only count with it; the others take their object directly.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|sette\s+fokus\s+på|sett\s+fokus\s+på|sette\s+søkelyset\s+på|tok\s+opp|tek\s+opp|tar\s+opp)(?-u:\b)\s*:?\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|(?:sette|setje|setja|set|sett|satte)\s+(?:\S+\s+)?(?:fokus|søkelys|søkelyset|lys)\s+på|tok\s+opp|tek\s+opp|tar\s+opp)\s*:?\s+")
         .expect("valid regex")
 });
 
@@ -309,6 +309,25 @@ mod tests {
         );
         // An object that only points back is no topic.
         assert!(themes("Utvalet drøfta dette.").is_empty());
+    }
+
+    #[test]
+    fn a_topic_brought_into_focus() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes("Til slutt vart det sett fokus på trafikktryggleik ved skulen."),
+            ["trafikktryggleik ved skulen"]
+        );
+        assert_eq!(
+            themes("Me vil setja lys på situasjonen for dei eldre i bygda."),
+            ["situasjonen for dei eldre i bygda"]
+        );
+        assert_eq!(
+            themes("Laget sette igjen søkelyset på vedlikehald av stiane."),
+            ["vedlikehald av stiane"]
+        );
+        // Light on a stage is no topic without "på" after it.
+        assert!(themes("Dei sette lys i vindauga.").is_empty());
     }
 
     #[test]
