@@ -10,10 +10,12 @@ use regex::Regex;
 use crate::extract::prefilter::{AnyCase, captures_where};
 
 /// "orienterte om X", "innlegg om X", "drøfta X", "handsama X", "vedtok X", "tok X
-/// til vitande": the object of a verb of presenting, discussing or deciding. The
-/// verbs that take "om" only count with it; the others take their object directly.
+/// til vitande", "gjorde greie for X": the object of a verb of presenting,
+/// discussing or deciding. The verbs that take "om" only count with it; the others
+/// take their object directly. "Drøfte" and "diskutere" count as infinitives too:
+/// what a visit came to discuss is its topic.
 static TOPIC_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|diskuterte|diskuterer|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|(?:sette|setje|setja|set|sett|satte)\s+(?:\S+\s+)?(?:fokus|søkelys|søkelyset|lys)\s+på|tok\s+opp|tek\s+opp|tar\s+opp)\s*:?\s+")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:orienterte|orienterer|orienterar|orientere|orientera|orientering|orienteringar|informerte|informere|informera|informerer|informasjon|fortalde|fortalte|fortel|forteller|snakka|snakket|foredrag|føredrag|foredraget|føredraget|innlegg|innlegget|innleiing|innleiinga|innledning|presentasjon|presentasjonen|diskusjon|ordskifte|debatt|samtale|drøfting|kåseri|vedtak)(?:\s+\S+){0,4}?\s+om|(?:diskusjon|diskusjonar|debatt|ordskifte|samtale|samtalar|spørsmål)\s+(?:knytt|knytta|knyttet)\s+til|drøfta|drøftar|drøftet|drøfter|drøfte|diskuterte|diskuterer|diskutere|redegjorde\s+for|redegjer\s+for|redegjør\s+for|gjorde\s+greie\s+for|gjer\s+greie\s+for|gjorde\s+rede\s+for|handsama|handsamar|behandla|behandlar|behandlet|behandler|vedtok|vedtek|vedtar|godkjende|godkjente|presenterte|presenterer|presenterte|la\s+fram|legg\s+fram|la\s+frem|legger\s+frem|gjekk\s+gjennom|gikk\s+gjennom|las\s+opp|les\s+opp|leste\s+opp|gjennomgang\s+av|oppsummerte|evaluerte|(?:sette|setje|setja|set|sett|satte)\s+(?:\S+\s+)?(?:fokus|søkelys|søkelyset|lys)\s+på|tok\s+opp|tek\s+opp|tar\s+opp)\s*:?\s+")
         .expect("valid regex")
 });
 
@@ -309,6 +311,27 @@ mod tests {
         );
         // An object that only points back is no topic.
         assert!(themes("Utvalet drøfta dette.").is_empty());
+    }
+
+    #[test]
+    fn what_was_accounted_for_or_came_to_be_discussed() {
+        let themes = |text: &str| find_themes(&passages(&[(Paragraph, text)]), |_, _| false);
+        assert_eq!(
+            themes("Rådgjevaren redegjorde for tilskotsordningane til lag og foreiningar."),
+            ["tilskotsordningane til lag og foreiningar"]
+        );
+        assert_eq!(
+            themes("Kommunalsjefen gjorde greie for sine tankar om skulestrukturen."),
+            ["sine tankar om skulestrukturen"]
+        );
+        assert_eq!(
+            themes("Ordførarane kom for å diskutere eit felles reiselivsselskap."),
+            ["eit felles reiselivsselskap"]
+        );
+        assert_eq!(
+            themes("Styret vil drøfte vegen vidare for hamna."),
+            ["vegen vidare for hamna"]
+        );
     }
 
     #[test]
