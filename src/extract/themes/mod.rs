@@ -54,9 +54,10 @@ static MEETING_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Kari Nes vart valt til ny ordførar", "vart attvald som leiar": an election, named
-/// as the meeting's point "val av ordførar".
+/// as the meeting's point "val av ordførar" ("valg av leder" in a Bokmål report's
+/// words, "ble gjenvalgt som leder").
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:valt|vald|valde|attvald|attvalt|attvalde|gjenvalgt|gjenvald|valgt|valgte)\s+(?:til|som)\s+(?:ny\s+|nye\s+)?([\p{L}\-]+)")
+    Regex::new(r"(?i)(?-u:\b)(valt|vald|valde|attvald|attvalt|attvalde|gjenvalgt|gjenvald|valgt|valgte)\s+(?:til|som)\s+(?:ny\s+|nye\s+)?([\p{L}\-]+)")
         .expect("valid regex")
 });
 
@@ -183,9 +184,14 @@ pub fn find_themes(
         static ELECTED: LazyLock<AnyCase> =
             LazyLock::new(|| AnyCase::new(&["vald", "valt", "valgt", "valde", "valgte"]));
         for caps in captures_where(&ELECTION, text, ELECTED.may_occur_in(text)) {
-            let office = caps[1].to_lowercase();
+            let office = caps[2].to_lowercase();
             if crate::extract::people::is_role_word(&office) {
-                push_theme(&mut themes, format!("val av {office}"));
+                let election = if caps[1].to_lowercase().contains("valg") {
+                    "valg"
+                } else {
+                    "val"
+                };
+                push_theme(&mut themes, format!("{election} av {office}"));
             }
         }
         static AGENDA_WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
@@ -341,6 +347,10 @@ mod tests {
             ["val av ordførar", "val av varaordførar"]
         );
         assert!(themes("Han vart valt til å leie arbeidet.").is_empty());
+        assert_eq!(
+            themes("Per Dal ble gjenvalgt som leder, og Eva Li ble valgt til ny kasserer."),
+            ["valg av leder", "valg av kasserer"]
+        );
     }
 
     #[test]
