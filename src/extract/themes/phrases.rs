@@ -34,11 +34,21 @@ pub(super) const GENERIC_HEADINGS: &[&str] = &[
     "sakliste",
 ];
 
+/// Words a phrase cannot end on: what followed them was cut off, most often a date
+/// or a year ("Møteboka frå møtet den", "Godkjenning av møteprotokoll frå og",
+/// "Årsmeldinga som").
+const DANGLING: &[&str] = &["den", "frå", "fra", "og", "for", "som", "i", "av", "eller"];
+
 pub(super) fn clean_theme(text: &str) -> String {
-    let text = text
+    let mut text = text
         .trim()
         .trim_end_matches(['.', ',', ':', ';', ' '])
         .trim();
+    while let Some((head, last)) = text.rsplit_once(' ')
+        && DANGLING.contains(&last.to_lowercase().as_str())
+    {
+        text = head.trim_end_matches([',', ':', ';', ' ']);
+    }
     text.trim_matches(['«', '»', '"']).trim().to_string()
 }
 
@@ -156,6 +166,25 @@ pub(super) fn is_headline(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_cut_short_loses_its_dangling_words() {
+        assert_eq!(
+            clean_theme("Protokollen frå møtet den"),
+            "Protokollen frå møtet"
+        );
+        assert_eq!(
+            clean_theme("Godkjenning av referat frå og"),
+            "Godkjenning av referat"
+        );
+        assert_eq!(clean_theme("Rekneskapen som."), "Rekneskapen");
+        // A preposition that ends a relative clause stays.
+        assert_eq!(
+            clean_theme("utfordringar dei står overfor til"),
+            "utfordringar dei står overfor til"
+        );
+        assert_eq!(clean_theme("«Fest og"), "Fest");
+    }
 
     #[test]
     fn paperwork_is_no_theme() {
