@@ -217,7 +217,17 @@ fn topic_of(object: &str) -> Option<String> {
     }
     let words: Vec<&str> = object.split_whitespace().collect();
     let first = words.first()?.to_lowercase();
+    // "Her ser du informasjon om eit møte i kommunestyret": the meeting itself, the
+    // page's own introduction, and not what it dealt with.
+    let the_meeting = matches!(
+        words
+            .get(..2)
+            .map(|w| w.join(" ").to_lowercase())
+            .as_deref(),
+        Some("eit møte" | "et møte" | "møtet i" | "møtet den")
+    );
     if PRONOUN_OBJECTS.contains(&first.as_str()) && words.len() <= 2
+        || the_meeting
         || words.len() > 20
         || !object.chars().next().is_some_and(char::is_alphabetic)
     {
@@ -311,6 +321,13 @@ mod tests {
         );
         // An object that only points back is no topic.
         assert!(themes("Utvalet drøfta dette.").is_empty());
+        // Nor is the meeting itself, which a page's introduction gives.
+        assert!(themes("Her finn du informasjon om eit møte i Formannskapet.").is_empty());
+        assert!(themes("Her får du meir informasjon om møtet i Ungdomsrådet.").is_empty());
+        assert_eq!(
+            themes("Ho orienterte om møtet med fylkeskommunen om vegen."),
+            ["møtet med fylkeskommunen om vegen"]
+        );
     }
 
     #[test]
