@@ -151,10 +151,59 @@ fn cut_at_next_meeting(text: &str) -> &str {
 
 /// "Møtestad: Kommunehuset, kommunestyresalen", "Stad: Kiwi-bygget": the place field
 /// of minutes and programmes.
+/// "Møtestad og tid: …", "Tid og stad: …": a field of both, whose date and time
+/// [`field_places`] passes over.
 static PLACE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n|\s)(?:møte\s?st\s?a\s?d|møtested|møtelokale|stad|sted|lokale|tid\s+og\s+stad|tid\s+og\s+sted|stad\s+og\s+tid|sted\s+og\s+tid)\s*:\s*([^\n]{2,120})")
+    Regex::new(r"(?i)(?:^|\n|\s)(?:(?:møte)?tid\s+og\s+(?:møte)?st(?:a|e)d|(?:møte\s?)?st(?:a|e)d\s+og\s+(?:møte)?tid|møte\s?st\s?a\s?d|møtested|møtelokale|stad|sted|lokale)\s*:\s*([^\n]{2,120})")
         .expect("valid regex")
 });
+
+/// "Utval MULTEK-utvalet Møtestad Heradshuset Dato Tid": a minutes header whose
+/// table lost its colons. Only the compound label, capitalised, before a capitalised
+/// value that the next field ends ("ein sentral møtestad for laget" is none).
+static BARE_PLACE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:Møtestad|Møtested|MØTESTAD|MØTESTED)\s+(\p{Lu}[^\n]{1,120})")
+        .expect("valid regex")
+});
+
+/// Whether a field's value says the meeting was held on a screen, which has no
+/// place ("Fjernmøte (digitalt møte)", "Teams").
+fn is_remote(value: &str) -> bool {
+    static REMOTE: LazyLock<AnyCase> = LazyLock::new(|| {
+        AnyCase::new(&[
+            "digital",
+            "fjernmøte",
+            "teams",
+            "zoom",
+            "skype",
+            "videomøte",
+            "nettmøte",
+        ])
+    });
+    REMOTE.may_occur_in(value)
+}
+
+/// The field places of one passage: "Møtestad: Rådhuset" and the bare "Møtestad
+/// Rådhuset Dato".
+fn passage_field_places(text: &str) -> Vec<&str> {
+    let mut places = Vec::new();
+    for caps in PLACE_FIELD.captures_iter(text) {
+        if let Some(value) = caps.get(1) {
+            places.extend(field_places(value.as_str()));
+        }
+    }
+    if places.is_empty() && (text.contains("øtest") || text.contains("ØTEST")) {
+        for caps in BARE_PLACE_FIELD.captures_iter(text) {
+            let Some(value) = caps.get(1).map(|m| m.as_str()) else {
+                continue;
+            };
+            if FIELD_END.is_match(value) && !value.starts_with("Møtedato") {
+                places.extend(field_places(value));
+            }
+        }
+    }
+    places
+}
 
 /// The places a place field's value gives: the value up to the next field, without
 /// the upper-case headings a PDF header runs into it ("FYLKESRÅDET FOR ELDRE
@@ -162,6 +211,10 @@ static PLACE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// møterom Skåla"), with a town after the last comma as a place of its own
 /// ("Møterom 100, Fylkeshuset, Molde").
 fn field_places(value: &str) -> Vec<&str> {
+    let value = past_date_and_time(value);
+    if is_remote(value) {
+        return Vec::new();
+    }
     let value = FIELD_END
         .find(value)
         .map_or(value, |end| &value[..end.start()]);
@@ -200,6 +253,49 @@ fn field_places(value: &str) -> Vec<&str> {
         None => vec![value],
     }
 }
+
+/// The value of a field of time and place past its date and time: "Tysdag 4. mars
+/// 2019 kl. 18.00, Rådhuset" gives "Rådhuset". A value that starts with no date is
+/// left as it is.
+fn past_date_and_time(value: &str) -> &str {
+    let starts_with_date = value
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_weekday(w));
+    if !starts_with_date {
+        return value;
+    }
+    let context = super::dates::DateContext::default();
+    let Some(date) = super::dates::find_dates(value, &context)
+        .into_iter()
+        .find(|d| d.start <= 12)
+    else {
+        return value;
+    };
+    let rest = &value[date.end..];
+    let rest = TIME.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'));
+    ["i ", "på "]
+        .iter()
+        .find_map(|preposition| rest.strip_prefix(preposition))
+        .unwrap_or(rest)
+}
+
+/// A weekday's name in either written standard, as a date line starts with one.
+fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches(',').to_lowercase();
+    [
+        "måndag", "mandag", "tysdag", "tirsdag", "onsdag", "torsdag", "fredag", "laurdag",
+        "lørdag", "sundag", "søndag",
+    ]
+    .contains(&word.as_str())
+}
+
+/// The time after a date: "kl. 18.00", "klokka 9.30–15.00", "18:00".
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s.,:–-]*(?:(?:kl\.?|klokka)\s*)?(?:\d{1,2}[.:]\d{2}(?:\s*[–-]\s*\d{1,2}[.:]\d{2})?)?[\s.,:–-]*")
+        .expect("valid regex")
+});
 
 /// One capitalised word that names no venue: a town ("Molde", "Stjørdal").
 fn is_town_word(word: &str) -> bool {
@@ -416,10 +512,8 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
             }
             _ => passage.text.as_str(),
         };
-        for caps in PLACE_FIELD.captures_iter(text) {
-            for place in field_places(&caps[1]) {
-                push_place(&mut places, place);
-            }
+        for place in passage_field_places(text) {
+            push_place(&mut places, place);
         }
     }
     if places.is_empty()
@@ -491,10 +585,6 @@ fn event_places(passages: &[Passage]) -> Vec<String> {
 /// next line ("Måndag 4. mars 2019 kl. 19.00." / "Vikhallen"). Only a line that
 /// names a venue by its noun.
 fn venue_under_date(passages: &[Passage]) -> Option<&str> {
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\s.,:–-]*(?:(?:kl\.?|klokka)\s*)?(?:\d{1,2}[.:]\d{2}(?:\s*[–-]\s*\d{1,2}[.:]\d{2})?)?[\s.,:–-]*")
-            .expect("valid regex")
-    });
     let context = super::dates::DateContext::default();
     for (index, passage) in passages.iter().enumerate().take(8) {
         let text = passage.text.as_str();
@@ -718,6 +808,42 @@ mod tests {
         // An empty field runs into the next one.
         assert!(field_places("Møtedato: Tid:").is_empty());
         assert!(field_places("MØTEBOK").is_empty());
+    }
+
+    #[test]
+    fn fields_of_time_and_place_bare_labels_and_screens() {
+        // The date and time of a field of both are passed over.
+        assert_eq!(
+            field_places("Onsdag 9. april 2025 kl. 18.30, Vikane grendahus"),
+            ["Vikane grendahus"]
+        );
+        assert_eq!(
+            field_places("12.05.2021 kl. 10:00 i Bryggesalen"),
+            ["Bryggesalen"]
+        );
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Innkalling Møtestad og tid: Heradshuset, formannskapssalen, 3. mars kl. 10",
+        )]);
+        assert_eq!(find_places("", &p), ["Heradshuset, formannskapssalen"]);
+        // A header whose table lost its colons.
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Nesvik kommune Utval Plan-utvalet Møtestad Nesvik rådhus Dato Tid Kl. 10:00",
+        )]);
+        assert_eq!(find_places("", &p), ["Nesvik rådhus"]);
+        for text in [
+            "Bryggja er ein sentral møtestad for bygda.",
+            "Møtestaden var sett til Nesvik kyrkje, så kom snøen.",
+            "Møteprotokoll Møtestad: Fjernmøte på Teams (digitalt) Dato: 3.3.2021",
+        ] {
+            let p = passages(&[(PassageKind::Paragraph, text)]);
+            assert!(
+                find_places("", &p).is_empty(),
+                "{text}: {:?}",
+                find_places("", &p)
+            );
+        }
     }
 
     #[test]
