@@ -18,14 +18,14 @@ use crate::report::Passage;
 /// kurssenter i Matre", "hos Multi Maritime i Førde": a name, a venue noun after it
 /// (after a possessive, or the last of two joined by "og"), and the town.
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(på|i|ved|hos)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel))*(?:(?:\s+(?:sitt|si|sine))?\s+(?:\p{Ll}+\s?-\s+og\s+)?\p{Ll}*(?:hus|huset|hallen|kyrkje|kirke|kapell|skule|skole|barnehage|bibliotek|senter|senteret|m[øo]terom|hotell|hotel))?)(?:\s+(?:i|på|ved)\s+(\p{Lu}\p{L}+))?")
+    Regex::new(r"(?-u:\b)(på|i|ved|hos|På|I|Ved|Hos)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel))*(?:(?:\s+(?:sitt|si|sine))?\s+(?:\p{Ll}+\s?-\s+og\s+)?\p{Ll}*(?:hus|huset|hallen|kyrkje|kirke|kapell|skule|skole|barnehage|bibliotek|senter|senteret|m[øo]terom|hotell|hotel|museum|kloster|kafe|kafé|restaurant))?)(?:\s+(?:i|på|ved)\s+(\p{Lu}\p{L}+))?")
         .expect("valid regex")
 });
 /// "i bystyresalen i Ålesund", "i auditoriet på Ålesund sjukehus", "møterom Grip";
 /// in a sentence about the meeting or event also "på rådhuset", "i idrettshallen",
 /// "i kapellet" (see [`GATED_HALLS`]).
 static HALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:i|på)\s+(\p{Ll}+(?:salen|rommet|auditoriet|aulaen|hallen|huset)|kapellet|kyrkja|møterom\s+\p{Lu}\p{L}+)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+(?:\s+(?:rådhus|sjukehus|sykehus|kulturhus))?))?")
+    Regex::new(r"(?-u:\b)(?:i|på|I|På)\s+(\p{Ll}+(?:salen|rommet|auditoriet|aulaen|hallen|huset)|kapellet|kyrkja|møterom\s+\p{Lu}\p{L}+)(?:\s+(?:i|på)\s+(\p{Lu}\p{L}+(?:\s+(?:rådhus|sjukehus|sykehus|kulturhus))?))?")
         .expect("valid regex")
 });
 /// Halls taken only in a sentence about the meeting or event: "huset" and "kyrkja"
@@ -99,6 +99,17 @@ const VENUE_ENDINGS: &[&str] = &[
     "hotellet",
     "auditoriet",
     "aulaen",
+    "kafe",
+    "kafeen",
+    "kafé",
+    "kaféen",
+    "restaurant",
+    "restauranten",
+    "museum",
+    "museet",
+    "kloster",
+    "klosteret",
+    "fabrikken",
 ];
 
 /// Whether a word names a venue by its ending ("Leikangerhallen", "ungdomsskule").
@@ -675,12 +686,14 @@ fn venues(title: &str, passages: &[Passage], visit: bool) -> Vec<String> {
                 || words.first().is_some_and(|w| HOTEL_BRANDS.contains(w));
             // "Samarbeidsutvalet (SU) ved Hylestad skule", "FAU ved skulen": the body
             // of a school, not where it met.
-            let of_body = preposition.as_str() == "ved"
+            // "I Nes rådhus møtte dei …": a sentence may start with the preposition.
+            let preposition_word = preposition.as_str().to_lowercase();
+            let of_body = preposition_word == "ved"
                 && (text[..preposition.start()].trim_end().ends_with(')')
                     || ["utvalet", "utvalg", "rådet", "styret", "laget", "fau"]
                         .iter()
                         .any(|e| before.ends_with(e)));
-            let taken = match preposition.as_str() {
+            let taken = match preposition_word.as_str() {
                 _ if of_body => false,
                 "hos" => sentence.to_lowercase().contains("besøk"),
                 _ if strong => true,
@@ -874,6 +887,37 @@ mod tests {
             "Møtet samla rektor ved Nes skule, Kari Li.",
             "Møte i elevrådet ved Nes skule.",
             "Det var møte om Nes kyrkjelydsarbeid.",
+        ] {
+            let p = passages(&[(PassageKind::Paragraph, text)]);
+            assert!(
+                find_places("", &p).is_empty(),
+                "{text}: {:?}",
+                find_places("", &p)
+            );
+        }
+    }
+
+    #[test]
+    fn a_venue_at_the_start_of_a_sentence_and_cafes_and_museums() {
+        for (text, want) in [
+            (
+                "Dei kom over fjellet. I Vikøy rådhus møtte dei ordføraren.",
+                "Vikøy rådhus",
+            ),
+            ("På Bryggekafeen var det ope møte om vegen.", "Bryggekafeen"),
+            ("Årsmøtet vart halde på Nesvik museum.", "Nesvik museum"),
+            (
+                "Ved Lia kloster var det gudsteneste for 300 frammøtte.",
+                "Lia kloster",
+            ),
+        ] {
+            let p = passages(&[(PassageKind::Paragraph, text)]);
+            assert_eq!(find_places("", &p), [want], "{text}");
+        }
+        // A town at the start of a sentence is no venue; a café only mentioned is none.
+        for text in [
+            "I Vikøy er det mange hytter.",
+            "På Bryggekafeen sel dei vaflar.",
         ] {
             let p = passages(&[(PassageKind::Paragraph, text)]);
             assert!(
