@@ -538,6 +538,11 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
     for venue in venues(title, passages, visit) {
         push_place(&mut places, &venue);
     }
+    for hotel in hotels(passages) {
+        if !places.iter().any(|p| p.contains(hotel)) {
+            push_place(&mut places, hotel);
+        }
+    }
     for place in event_places(passages) {
         // "Vik" is already there as part of "Vik kyrkje".
         if !places.iter().any(|p| p.contains(place.as_str())) {
@@ -556,6 +561,53 @@ pub fn find_places(title: &str, passages: &[Passage]) -> Vec<String> {
         }
     }
     places
+}
+
+/// "Thon hotell Nesvik", "Scandic Fjord", "Solstad Hotell": a hotel by its chain or
+/// its noun.
+static HOTEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:Scandic|Quality|Thon|Clarion|Radisson|Comfort|Rica|Choice|Storyline)(?:\s+(?:\p{Lu}[\p{L}\-]+|hotell|hotel)){1,2}|\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?\s+(?:Hotell|Hotel|hotell|hotel)(?-u:\b)(?:\s+\p{Lu}\p{Ll}+(?-u:\b))?)")
+        .expect("valid regex")
+});
+
+/// Hotels named anywhere in a report's first passages, with or without a preposition
+/// ("Thon hotell Nesvik fekk vere vertskap", "funne vegen til Solstad Hotell"): a
+/// meeting report names a hotel for the meeting or the stay it held, and an annual
+/// report may name one for each meeting. Not after a role ("direktør ved …"), and not a
+/// later meeting's.
+fn hotels(passages: &[Passage]) -> Vec<&str> {
+    static WORDS: LazyLock<AnyCase> = LazyLock::new(|| {
+        let brands: Vec<String> = HOTEL_BRANDS.iter().map(|b| b.to_lowercase()).collect();
+        let words: Vec<&str> = std::iter::once("hotel")
+            .chain(brands.iter().map(String::as_str))
+            .collect();
+        AnyCase::new(&words)
+    });
+    let mut hotels = Vec::new();
+    for passage in passages.iter().take(20) {
+        let text = cut_at_next_meeting(&passage.text);
+        if !WORDS.may_occur_in(text) {
+            continue;
+        }
+        for found in HOTEL.find_iter(text) {
+            // "direktør ved Thon Hotel Nes": the role may stand before a preposition.
+            let mut before = text[..found.start()]
+                .split_whitespace()
+                .rev()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+            let after_role = match before.next() {
+                Some(word) if ["ved", "i", "på", "for", "hos"].contains(&word.as_str()) => {
+                    before.next().is_some_and(|w| is_role_word(&w))
+                }
+                Some(word) => is_role_word(&word),
+                None => false,
+            };
+            if !after_role && !hotels.contains(&found.as_str()) {
+                hotels.push(found.as_str());
+            }
+        }
+    }
+    hotels
 }
 
 /// "jubileumsmiddag på Kjølvikstølen", "Festmiddagen var på Havly", "gudstenesta på
@@ -918,6 +970,38 @@ mod tests {
         for text in [
             "I Vikøy er det mange hytter.",
             "På Bryggekafeen sel dei vaflar.",
+        ] {
+            let p = passages(&[(PassageKind::Paragraph, text)]);
+            assert!(
+                find_places("", &p).is_empty(),
+                "{text}: {:?}",
+                find_places("", &p)
+            );
+        }
+    }
+
+    #[test]
+    fn hotels_named_without_a_preposition() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Som vanleg var det Thon hotell Nesvik som tok imot laget denne helga.",
+        )]);
+        assert_eq!(find_places("", &p), ["Thon hotell Nesvik"]);
+        let p = passages(&[
+            (
+                PassageKind::Paragraph,
+                "Medlemene i Vik fann vegen til Lia Hotell der årsmøtet var.",
+            ),
+            (
+                PassageKind::Paragraph,
+                "Nes lokallag hadde sitt møte på Fjellro Hotel 3. mars.",
+            ),
+        ]);
+        assert_eq!(find_places("", &p), ["Fjellro Hotel", "Lia Hotell"]);
+        // A role at a hotel, and a later meeting's hotel, are not this meeting's.
+        for text in [
+            "Laget takka Kari Nes, dagleg leiar for Lia Hotell, for maten.",
+            "Neste møte blir på Scandic Nesvik.",
         ] {
             let p = passages(&[(PassageKind::Paragraph, text)]);
             assert!(
