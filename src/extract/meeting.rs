@@ -71,6 +71,23 @@ pub(super) fn first_dated_year(passages: &[Passage]) -> Option<i16> {
     })
 }
 
+/// The latest year the first passages name alone ("i 2021", "for 2021"), for a
+/// report that gives no year otherwise: a meeting date there with a weekday is placed
+/// by it (see [`weekday_placed_meeting`]).
+pub(super) fn named_year(passages: &[Passage]) -> Option<i16> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}\p{N}./-])(19[5-9]\d|20\d\d)(?:$|[^\p{L}\p{N}/-])")
+            .expect("valid regex")
+    });
+    passages
+        .iter()
+        .take(20)
+        .filter(|p| p.text.contains("19") || p.text.contains("20"))
+        .flat_map(|p| YEAR.captures_iter(&p.text))
+        .filter_map(|c| c[1].parse().ok())
+        .max()
+}
+
 /// Words that make a sentence about a meeting taking place: meetings, gatherings
 /// and the events a report may be about (a jubilee, an opening, a premiere, a
 /// reunion, a service).
@@ -164,6 +181,9 @@ pub(super) fn meeting_and_other_dates(
             }
         }
     }
+    if meeting.is_none() && ctx.year.is_none() && ctx.reference.is_none() {
+        meeting = weekday_placed_meeting(passages);
+    }
     let days = match meeting {
         Some(found) => {
             let first = found.value.day().into_iter();
@@ -192,6 +212,37 @@ pub(super) fn meeting_and_other_dates(
         others: mentions,
     }
 }
+
+/// In a report that gives no year, the meeting date whose weekday places it near the
+/// latest year the text names alone: "Tysdag 15. mars var det årsmøte" in a report
+/// about the year 2021 is 15 March 2022, the only Tuesday of the three years around.
+/// A date without its weekday stays unplaced.
+fn weekday_placed_meeting(passages: &[Passage]) -> Option<FoundDate> {
+    let ctx = DateContext {
+        reference: None,
+        year: Some(named_year(passages)?),
+    };
+    passages.iter().take(20).find_map(|passage| {
+        find_dates(&passage.text, &ctx).into_iter().find(|found| {
+            let sentence = sentence_around(&passage.text, found.start, found.end);
+            found.year_from_context
+                && found.value.day().is_some()
+                && found
+                    .phrase
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| WEEKDAY.is_match(w))
+                && names_a_meeting(&passage.text[sentence.0..sentence.1])
+                && !NOT_MEETING.is_match(&passage.text[sentence.0..found.start])
+        })
+    })
+}
+
+/// A weekday's name, as a date's phrase may start with one.
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:måndag|mandag|tysdag|tirsdag|onsdag|torsdag|fredag|laurdag|lørdag|sundag|søndag)$")
+        .expect("valid regex")
+});
 
 /// A date field: its label on a line's start, the date after it or alone on the
 /// next line ("Møtedato: 12.03.2024", "Dato:15.12.2020 10:00", "Tid: torsdag
@@ -343,6 +394,30 @@ mod tests {
         assert_eq!(year("Tid 14/6: gudsteneste"), None);
         assert_eq!(year("12/10 Styremøte"), None);
         assert_eq!(year("Sak 3/4 av medlemene"), None);
+    }
+
+    #[test]
+    fn a_weekday_places_a_meeting_near_the_year_the_text_names() {
+        let text = |first: &str| {
+            format!(
+                "Årsmøte i Vik bygdelag\n\n{first} var det årsmøte i laget på Bakketun.\n\n\
+                 Laget hadde mange tiltak i 2022, og styret fekk ros for arbeidet sitt i året \
+                 som gjekk. Kasseraren la fram rekneskapen, og alle vart attvalde."
+            )
+        };
+        assert_eq!(
+            report(&text("Torsdag 9. mars")).meeting_dates,
+            [date(2023, 3, 9)]
+        );
+        // Without its weekday, or with one no year near fits, the date has no year.
+        for first in ["Den 9. mars", "Søndag 9. mars"] {
+            assert!(report(&text(first)).meeting_dates.is_empty(), "{first}");
+        }
+        assert_eq!(
+            named_year(&passages(&["Sak 12/2019 og i 2021, mot 2020."])),
+            Some(2021)
+        );
+        assert_eq!(named_year(&passages(&["Ingen år her."])), None);
     }
 
     #[test]
