@@ -1,7 +1,8 @@
 //! Labels and lists: roles that a header, a label or the head of a list gives every
 //! name under it ("Faste medlemer:", "Styret består av …", "dei tre ordførarane").
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -172,6 +173,10 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "ikkje møtt",
 ];
 
+/// Labels that are no role alone but open one with more words: "Andre:" heads
+/// the rest of those who came, "Andre møtande:" is an attendance label.
+const ALONE_NOT_ROLE_LABELS: &[&str] = &["andre", "øvrige", "dessutan", "dessuten"];
+
 /// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
 /// colon: one to three words that start a line, a passage or a field.
 fn label_before_colon(head: &str) -> Option<&str> {
@@ -208,7 +213,7 @@ fn label_before_colon(head: &str) -> Option<&str> {
     let lower = label.to_lowercase();
     let excluded = NOT_ROLE_LABELS.iter().any(|l| {
         lower == *l || lower.starts_with(&format!("{l} ")) || lower.starts_with(&format!("{l}."))
-    });
+    }) || ALONE_NOT_ROLE_LABELS.contains(&lower.as_str());
     ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
         .then_some(label)
 }
@@ -246,6 +251,9 @@ pub(super) fn label_role(
 pub(super) struct LabelScope<'p> {
     passages: &'p [Passage],
     short: Vec<OnceCell<bool>>,
+    /// The label each colon gives its list, keyed by passage and the colon's byte,
+    /// as the list's first name read it.
+    lists: RefCell<HashMap<(usize, usize), Option<String>>>,
 }
 
 impl<'p> LabelScope<'p> {
@@ -253,6 +261,7 @@ impl<'p> LabelScope<'p> {
         LabelScope {
             passages,
             short: vec![OnceCell::new(); passages.len()],
+            lists: RefCell::new(HashMap::new()),
         }
     }
 
@@ -281,46 +290,26 @@ pub(super) fn label_role_in(
     let passages = scope.passages;
     let text = &passages[index].text;
     let before = &text[..at];
-    if let Some(colon) = before.rfind(':') {
-        // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
-        // together, the label starts no earlier than the name before it.
-        let head = if previous_end <= colon && previous_end > 0 {
-            after_row_cells(&before[previous_end..colon])
-        } else {
-            &before[..colon]
-        };
-        let between = &before[colon + 1..];
-        // The label reaches over a run of names, not over a sentence.
-        let sentence_between = between.contains('\n')
-            || between.split_whitespace().any(|w| {
-                let bare = w.trim_end_matches('.');
-                w.ends_with('.')
-                    && bare.chars().count() >= 3
-                    && bare.chars().all(char::is_alphabetic)
-                    && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
-            });
-        if !sentence_between {
-            if let Some(label) = label_before_colon(head) {
-                return Some(label.trim_end_matches('.').to_string());
-            }
-            // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
-            // Both words are ASCII: no letter outside it lowers into them.
-            let caption = |word: &[u8]| {
-                before.as_bytes()[..colon]
-                    .windows(word.len())
-                    .any(|w| w.eq_ignore_ascii_case(word))
-            };
-            if caption(b"venstre") || caption(b"f.v") {
-                let first = before[..colon]
-                    .split(". ")
-                    .next()
-                    .unwrap_or_default()
-                    .trim();
-                let words = first.split_whitespace().count();
-                if (1..=3).contains(&words) && first.len() < colon {
-                    return Some(first.trim_end_matches('.').to_string());
-                }
-            }
+    if let Some(colon) = before.rfind(':')
+        && !sentence_between(&before[colon + 1..])
+    {
+        // "Varamedl.: Ann Sperle, Jo Hauge, Arne Lid": the names after the first
+        // one stand in the list it opened, and its label is theirs. Only the first
+        // one knows where the row before the label ends.
+        if previous_end > colon
+            && let Some(label) = scope.lists.borrow().get(&(index, colon))
+        {
+            return label.clone();
+        }
+        let label = label_after_colon(before, colon, previous_end);
+        if previous_end <= colon {
+            scope
+                .lists
+                .borrow_mut()
+                .insert((index, colon), label.clone());
+        }
+        if label.is_some() {
+            return label;
         }
     }
     if let Some(label) = label_over_page_break(scope, index, before) {
@@ -342,6 +331,53 @@ pub(super) fn label_role_in(
         }
     }
     None
+}
+
+/// The label the colon at byte `colon` of `before` sets over a name at its end,
+/// the name before it ending at `previous_end`.
+fn label_after_colon(before: &str, colon: usize, previous_end: usize) -> Option<String> {
+    // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
+    // together, the label starts no earlier than the name before it.
+    let head = if previous_end <= colon && previous_end > 0 {
+        after_row_cells(&before[previous_end..colon])
+    } else {
+        &before[..colon]
+    };
+    if let Some(label) = label_before_colon(head) {
+        return Some(label.trim_end_matches('.').to_string());
+    }
+    // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
+    // Both words are ASCII: no letter outside it lowers into them.
+    let caption = |word: &[u8]| {
+        before.as_bytes()[..colon]
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if caption(b"venstre") || caption(b"f.v") {
+        let first = before[..colon]
+            .split(". ")
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let words = first.split_whitespace().count();
+        if (1..=3).contains(&words) && first.len() < colon {
+            return Some(first.trim_end_matches('.').to_string());
+        }
+    }
+    None
+}
+
+/// Whether the text between a label's colon and a name holds a sentence (a line
+/// break, a word that ends one): a label reaches over a run of names only.
+fn sentence_between(between: &str) -> bool {
+    between.contains('\n')
+        || between.split_whitespace().any(|w| {
+            let bare = w.trim_end_matches('.');
+            w.ends_with('.')
+                && bare.chars().count() >= 3
+                && bare.chars().all(char::is_alphabetic)
+                && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+        })
 }
 
 /// "2 Kari Nes Medlem SP …": a passage that opens with a page number and goes on
@@ -505,6 +541,46 @@ mod tests {
         let p = passages(&[text]);
         let ola = text.find("Ola Berg").unwrap();
         assert_eq!(label_role(&p, 0, "Kari Nes".len(), ola), None);
+    }
+
+    #[test]
+    fn every_name_of_a_list_after_a_label_shares_it() {
+        // Rows run together: only the first name shows where the label starts, and
+        // the names after it in the list share what it found.
+        let text = "Forfall: Kari Nes, Ola Berg Vararepr.: Per Lid, Anne Vik (Dalen), Jon Dal. Saka vart drøfta.";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        let end = |name: &str| text.find(name).unwrap() + name.len();
+        let at = |name: &str| text.find(name).unwrap();
+        let label = |previous: &str, name: &str| label_role_in(&scope, 0, end(previous), at(name));
+        assert_eq!(label("Ola Berg", "Per Lid").as_deref(), Some("Vararepr"));
+        assert_eq!(label("Per Lid", "Anne Vik").as_deref(), Some("Vararepr"));
+        assert_eq!(label("Anne Vik", "Jon Dal").as_deref(), Some("Vararepr"));
+        let text =
+            "Anna møtte: Rådmann Kari Nes, rådgjevar plan Ola Berg i sak 3, sekretær Per Lid";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        assert_eq!(
+            label_role_in(&scope, 0, 0, text.find("Kari").unwrap()).as_deref(),
+            Some("Anna møtte")
+        );
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(
+            label_role_in(&scope, 0, berg, per).as_deref(),
+            Some("Anna møtte")
+        );
+        // A sentence after the list ends it.
+        let text = "Styringsgruppa: Kari Nes, Ola Berg. Etterpå tok Per Lid ordet.";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        assert!(label_role_in(&scope, 0, 0, text.find("Kari").unwrap()).is_some());
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role_in(&scope, 0, berg, per), None);
+        // "Andre:" alone heads no role.
+        let p = passages(&["Andre: Kari Nes, Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 0, 7), None);
     }
 
     #[test]
