@@ -397,6 +397,62 @@ fn label_over_page_break(scope: &LabelScope<'_>, index: usize, before: &str) -> 
     label_role_in(scope, previous, 0, end)
 }
 
+/// What heads a list of names without a colon, as minutes whose table lost its
+/// lines print it: "Medlemmer Kari Nes (fråverande) Varamedlemmer Ola Berg",
+/// "Følgjande medlemar møtte Kari Nes Ola Berg", "Andre som møtte Per Lid,
+/// rådgjevar". `gap` is the text between the name before (or the passage's start)
+/// and this name; `open` is the label the name before got this way, which the list
+/// carries on to this name unless a sentence, a colon or a new label stands between.
+pub(super) fn list_label(gap: &str, open: Option<&str>) -> Option<String> {
+    if let Some(label) = label_right_before(gap) {
+        return Some(label.to_string());
+    }
+    let open = open?;
+    let words = gap.split_whitespace().take(11).count();
+    // "Kari Nes. Etterpå …": the full stop right after the name before.
+    let ends_sentence = gap.contains(['!', '?']) || gap.trim_start().starts_with('.');
+    let carries =
+        words <= 10 && !gap.contains([':', '\n']) && !ends_sentence && !sentence_between(gap);
+    carries.then(|| open.to_string())
+}
+
+/// The attendance words that end a list a label without a colon heads.
+const LIST_ENDS: &[&str] = &["forfall", "fråverande", "fraværende", "ugilde", "inhabile"];
+
+/// The label phrase that ends `gap`, right before a name: a capitalised plural role
+/// ("Varamedlemmer"), "Følgjande"/"Andre" before a role ("Følgjande varamedlem
+/// møtte"), or "Andre som møtte" / "Andre møtande".
+fn label_right_before(gap: &str) -> Option<&str> {
+    // The phrase is a few words long: only the end of a long gap is read.
+    let from = (0..=gap.len().saturating_sub(60))
+        .rev()
+        .find(|&i| gap.is_char_boundary(i))
+        .unwrap_or(0);
+    // Each word with the byte it starts at.
+    let words: Vec<(usize, &str)> = gap[from..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - gap.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    // What follows the group: "som", "møtte", "møtande".
+    let mut end = words.len();
+    while end > 0 && matches!(bare(words[end - 1].1).as_str(), "som" | "møtte" | "møtande") {
+        end -= 1;
+    }
+    let core = bare(words[..end].last()?.1);
+    let opened = end >= 2
+        && matches!(
+            bare(words[end - 2].1).as_str(),
+            "følgjande" | "følgende" | "andre" | "faste"
+        );
+    let role = is_plural_role_word(&core) || (opened && is_role_word(&core));
+    let others = core == "andre" && end < words.len();
+    let (start, first) = words[if opened { end - 2 } else { end - 1 }];
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && (role || others) && !LIST_ENDS.contains(&core.as_str()))
+        .then(|| gap[start..].trim_end())
+}
+
 /// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
 /// the list under it, as written.
 fn plural_role_in(intro: &str) -> Option<String> {
@@ -581,6 +637,48 @@ mod tests {
         // "Andre:" alone heads no role.
         let p = passages(&["Andre: Kari Nes, Ola Berg"]);
         assert_eq!(label_role(&p, 0, 0, 7), None);
+    }
+
+    #[test]
+    fn a_label_without_a_colon_heads_the_list_after_it() {
+        assert_eq!(
+            list_label("Møtebok Følgjande medlemar møtte ", None).as_deref(),
+            Some("Følgjande medlemar møtte")
+        );
+        assert_eq!(
+            list_label(" (sjuk) Varamedlemmer ", None).as_deref(),
+            Some("Varamedlemmer")
+        );
+        assert_eq!(
+            list_label(" MDG Andre som møtte ", None).as_deref(),
+            Some("Andre som møtte")
+        );
+        assert_eq!(
+            list_label("heimesida. Styremedlemar ", None).as_deref(),
+            Some("Styremedlemar")
+        );
+        // The list carries the label on over its cells, not over a sentence, a
+        // colon or a new label.
+        assert_eq!(
+            list_label(", kyrkjeverje ", Some("Andre som møtte")).as_deref(),
+            Some("Andre som møtte")
+        );
+        assert_eq!(
+            list_label(" ", Some("Medlemmer")).as_deref(),
+            Some("Medlemmer")
+        );
+        assert_eq!(list_label(". Etterpå snakka ", Some("Medlemmer")), None);
+        assert_eq!(list_label(" Forfall: ", Some("Medlemmer")), None);
+        assert_eq!(
+            list_label(" Varamedlemar ", Some("Medlemmer")).as_deref(),
+            Some("Varamedlemar")
+        );
+        // Prose: a lower-case word, a singular role alone, no role at all.
+        assert_eq!(list_label("takka alle medlemmer ", None), None);
+        assert_eq!(list_label("Leiar ", None), None);
+        assert_eq!(list_label("Desse ", None), None);
+        assert_eq!(list_label("Andre ", None), None);
+        assert_eq!(list_label("Forfall ", None), None);
     }
 
     #[test]
