@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Mention;
-use super::roles::{ABBREVIATIONS, has_role_ending, is_role_word, singular_of_plural_role};
+use super::roles::{
+    ABBREVIATIONS, has_role_ending, is_role_modifier, is_role_word, singular_of_plural_role,
+};
 use crate::report::Passage;
 
 /// "Dei tre ordførarane, A (Fjell), B (Sund) og C": a plural role over a list of
@@ -454,20 +456,59 @@ fn label_right_before(gap: &str) -> Option<&str> {
 }
 
 /// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
-/// the list under it, as written.
+/// the list under it, as written, with the word that qualifies it and the body it
+/// belongs to: "Desse er faste medlemmar i Nidaros bispedømeråd 2023–2027:" gives
+/// "faste medlemmar i Nidaros bispedømeråd", "følgjande varaer til styret valde:"
+/// gives "varaer til styret".
 fn plural_role_in(intro: &str) -> Option<String> {
-    intro
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .find(|w| is_plural_role_word(w))
-        .map(str::to_string)
+    let words: Vec<&str> = intro.split_whitespace().collect();
+    fn bare(word: &str) -> &str {
+        word.trim_matches(|c: char| !c.is_alphabetic())
+    }
+    let at = words.iter().position(|w| is_plural_role_word(bare(w)))?;
+    let qualifies = |w: &str| {
+        is_role_modifier(w) || matches!(w.to_lowercase().as_str(), "faste" | "nye" | "politiske")
+    };
+    let start = if at > 0 && qualifies(words[at - 1]) {
+        at - 1
+    } else {
+        at
+    };
+    let mut end = at + 1;
+    // "i Nidaros bispedømeråd", "til styret": a preposition, capitalised words and
+    // at most one lower-case word after them.
+    if words
+        .get(end)
+        .is_some_and(|w| matches!(*w, "i" | "til" | "for" | "av" | "ved"))
+    {
+        let mut body = end + 1;
+        while words
+            .get(body)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            body += 1;
+        }
+        if words
+            .get(body)
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+        {
+            body += 1;
+        }
+        if body > end + 1 {
+            end = body;
+        }
+    }
+    let phrase: Vec<&str> = words[start..end].iter().copied().map(bare).collect();
+    Some(phrase.join(" "))
 }
 
 /// "medlemer", "styremedlemmar", "medlemmene", "ordførarane": a role word in the
 /// plural.
 fn is_plural_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    singular_of_plural_role(&lower).is_some()
+    // Deputies: "varaer", "varafolk".
+    matches!(lower.as_str(), "varaer" | "varar" | "varafolk")
+        || singular_of_plural_role(&lower).is_some()
         || ["mene", "mane", "mer", "mar", "ar", "er"].iter().any(|e| {
             lower
                 .strip_suffix(e)
@@ -637,6 +678,38 @@ mod tests {
         // "Andre:" alone heads no role.
         let p = passages(&["Andre: Kari Nes, Ola Berg"]);
         assert_eq!(label_role(&p, 0, 0, 7), None);
+    }
+
+    #[test]
+    fn an_intro_gives_its_plural_role_with_what_qualifies_it() {
+        assert_eq!(
+            plural_role_in("Desse er faste medlemmar i Vestby sokneråd 2024-2028").as_deref(),
+            Some("faste medlemmar i Vestby sokneråd")
+        );
+        assert_eq!(
+            plural_role_in("Dette er nye styremedlemer i Fjordlaget:").as_deref(),
+            Some("nye styremedlemer i Fjordlaget")
+        );
+        assert_eq!(
+            plural_role_in("Vi valde desse varaer til styret for to år").as_deref(),
+            Some("varaer til styret")
+        );
+        assert_eq!(
+            plural_role_in("følgjande medlemer er valde inn").as_deref(),
+            Some("medlemer")
+        );
+        assert_eq!(plural_role_in("Desse kom til møtet i går"), None);
+        let lines = passages(&[
+            "Desse er faste medlemmar i Dalen sokneråd 2024-2028:",
+            "Kari Nes, Bygdelista",
+            "Ola Berg, Kyrkjelista",
+        ]);
+        assert_eq!(
+            label_role(&lines, 2, 0, 0).as_deref(),
+            Some("faste medlemmar i Dalen sokneråd")
+        );
+        let lines = passages(&["Varafolk, valde for to år:", "Kari Nes (ny)"]);
+        assert_eq!(label_role(&lines, 1, 0, 0).as_deref(), Some("Varafolk"));
     }
 
     #[test]
