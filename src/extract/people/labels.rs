@@ -1,13 +1,16 @@
 //! Labels and lists: roles that a header, a label or the head of a list gives every
 //! name under it ("Faste medlemer:", "Styret består av …", "dei tre ordførarane").
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Mention;
-use super::roles::{ABBREVIATIONS, has_role_ending, is_role_word, singular_of_plural_role};
+use super::roles::{
+    ABBREVIATIONS, has_role_ending, is_role_modifier, is_role_word, singular_of_plural_role,
+};
 use crate::report::Passage;
 
 /// "Dei tre ordførarane, A (Fjell), B (Sund) og C": a plural role over a list of
@@ -172,6 +175,10 @@ const NOT_ROLE_LABELS: &[&str] = &[
     "ikkje møtt",
 ];
 
+/// Labels that are no role alone but open one with more words: "Andre:" heads
+/// the rest of those who came, "Andre møtande:" is an attendance label.
+const ALONE_NOT_ROLE_LABELS: &[&str] = &["andre", "øvrige", "dessutan", "dessuten"];
+
 /// A label ("Delegater", "Faste medlemer", "Frå adm.") from the words before a
 /// colon: one to three words that start a line, a passage or a field.
 fn label_before_colon(head: &str) -> Option<&str> {
@@ -208,7 +215,7 @@ fn label_before_colon(head: &str) -> Option<&str> {
     let lower = label.to_lowercase();
     let excluded = NOT_ROLE_LABELS.iter().any(|l| {
         lower == *l || lower.starts_with(&format!("{l} ")) || lower.starts_with(&format!("{l}."))
-    });
+    }) || ALONE_NOT_ROLE_LABELS.contains(&lower.as_str());
     ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
         .then_some(label)
 }
@@ -246,6 +253,9 @@ pub(super) fn label_role(
 pub(super) struct LabelScope<'p> {
     passages: &'p [Passage],
     short: Vec<OnceCell<bool>>,
+    /// The label each colon gives its list, keyed by passage and the colon's byte,
+    /// as the list's first name read it.
+    lists: RefCell<HashMap<(usize, usize), Option<String>>>,
 }
 
 impl<'p> LabelScope<'p> {
@@ -253,6 +263,7 @@ impl<'p> LabelScope<'p> {
         LabelScope {
             passages,
             short: vec![OnceCell::new(); passages.len()],
+            lists: RefCell::new(HashMap::new()),
         }
     }
 
@@ -281,46 +292,26 @@ pub(super) fn label_role_in(
     let passages = scope.passages;
     let text = &passages[index].text;
     let before = &text[..at];
-    if let Some(colon) = before.rfind(':') {
-        // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
-        // together, the label starts no earlier than the name before it.
-        let head = if previous_end <= colon && previous_end > 0 {
-            after_row_cells(&before[previous_end..colon])
-        } else {
-            &before[..colon]
-        };
-        let between = &before[colon + 1..];
-        // The label reaches over a run of names, not over a sentence.
-        let sentence_between = between.contains('\n')
-            || between.split_whitespace().any(|w| {
-                let bare = w.trim_end_matches('.');
-                w.ends_with('.')
-                    && bare.chars().count() >= 3
-                    && bare.chars().all(char::is_alphabetic)
-                    && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
-            });
-        if !sentence_between {
-            if let Some(label) = label_before_colon(head) {
-                return Some(label.trim_end_matches('.').to_string());
-            }
-            // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
-            // Both words are ASCII: no letter outside it lowers into them.
-            let caption = |word: &[u8]| {
-                before.as_bytes()[..colon]
-                    .windows(word.len())
-                    .any(|w| w.eq_ignore_ascii_case(word))
-            };
-            if caption(b"venstre") || caption(b"f.v") {
-                let first = before[..colon]
-                    .split(". ")
-                    .next()
-                    .unwrap_or_default()
-                    .trim();
-                let words = first.split_whitespace().count();
-                if (1..=3).contains(&words) && first.len() < colon {
-                    return Some(first.trim_end_matches('.').to_string());
-                }
-            }
+    if let Some(colon) = before.rfind(':')
+        && !sentence_between(&before[colon + 1..])
+    {
+        // "Varamedl.: Ann Sperle, Jo Hauge, Arne Lid": the names after the first
+        // one stand in the list it opened, and its label is theirs. Only the first
+        // one knows where the row before the label ends.
+        if previous_end > colon
+            && let Some(label) = scope.lists.borrow().get(&(index, colon))
+        {
+            return label.clone();
+        }
+        let label = label_after_colon(before, colon, previous_end);
+        if previous_end <= colon {
+            scope
+                .lists
+                .borrow_mut()
+                .insert((index, colon), label.clone());
+        }
+        if label.is_some() {
+            return label;
         }
     }
     if let Some(label) = label_over_page_break(scope, index, before) {
@@ -344,6 +335,53 @@ pub(super) fn label_role_in(
     None
 }
 
+/// The label the colon at byte `colon` of `before` sets over a name at its end,
+/// the name before it ending at `previous_end`.
+fn label_after_colon(before: &str, colon: usize, previous_end: usize) -> Option<String> {
+    // "… Ernst Veum Varamedl.: Ann Sperle": where a PDF table runs its rows
+    // together, the label starts no earlier than the name before it.
+    let head = if previous_end <= colon && previous_end > 0 {
+        after_row_cells(&before[previous_end..colon])
+    } else {
+        &before[..colon]
+    };
+    if let Some(label) = label_before_colon(head) {
+        return Some(label.trim_end_matches('.').to_string());
+    }
+    // "Eldrerådet. Frå venstre og rundt bordet: …": the caption's label.
+    // Both words are ASCII: no letter outside it lowers into them.
+    let caption = |word: &[u8]| {
+        before.as_bytes()[..colon]
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if caption(b"venstre") || caption(b"f.v") {
+        let first = before[..colon]
+            .split(". ")
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let words = first.split_whitespace().count();
+        if (1..=3).contains(&words) && first.len() < colon {
+            return Some(first.trim_end_matches('.').to_string());
+        }
+    }
+    None
+}
+
+/// Whether the text between a label's colon and a name holds a sentence (a line
+/// break, a word that ends one): a label reaches over a run of names only.
+fn sentence_between(between: &str) -> bool {
+    between.contains('\n')
+        || between.split_whitespace().any(|w| {
+            let bare = w.trim_end_matches('.');
+            w.ends_with('.')
+                && bare.chars().count() >= 3
+                && bare.chars().all(char::is_alphabetic)
+                && !ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+        })
+}
+
 /// "2 Kari Nes Medlem SP …": a passage that opens with a page number and goes on
 /// with rows carries on the table the page before it ended with, so the label over
 /// that table heads these rows too. `before` is the passage up to the name.
@@ -361,21 +399,116 @@ fn label_over_page_break(scope: &LabelScope<'_>, index: usize, before: &str) -> 
     label_role_in(scope, previous, 0, end)
 }
 
-/// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
-/// the list under it, as written.
-fn plural_role_in(intro: &str) -> Option<String> {
-    intro
+/// What heads a list of names without a colon, as minutes whose table lost its
+/// lines print it: "Medlemmer Kari Nes (fråverande) Varamedlemmer Ola Berg",
+/// "Følgjande medlemar møtte Kari Nes Ola Berg", "Andre som møtte Per Lid,
+/// rådgjevar". `gap` is the text between the name before (or the passage's start)
+/// and this name; `open` is the label the name before got this way, which the list
+/// carries on to this name unless a sentence, a colon or a new label stands between.
+pub(super) fn list_label(gap: &str, open: Option<&str>) -> Option<String> {
+    if let Some(label) = label_right_before(gap) {
+        return Some(label.to_string());
+    }
+    let open = open?;
+    let words = gap.split_whitespace().take(11).count();
+    // "Kari Nes. Etterpå …": the full stop right after the name before.
+    let ends_sentence = gap.contains(['!', '?']) || gap.trim_start().starts_with('.');
+    let carries =
+        words <= 10 && !gap.contains([':', '\n']) && !ends_sentence && !sentence_between(gap);
+    carries.then(|| open.to_string())
+}
+
+/// The attendance words that end a list a label without a colon heads.
+const LIST_ENDS: &[&str] = &["forfall", "fråverande", "fraværende", "ugilde", "inhabile"];
+
+/// The label phrase that ends `gap`, right before a name: a capitalised plural role
+/// ("Varamedlemmer"), "Følgjande"/"Andre" before a role ("Følgjande varamedlem
+/// møtte"), or "Andre som møtte" / "Andre møtande".
+fn label_right_before(gap: &str) -> Option<&str> {
+    // The phrase is a few words long: only the end of a long gap is read.
+    let from = (0..=gap.len().saturating_sub(60))
+        .rev()
+        .find(|&i| gap.is_char_boundary(i))
+        .unwrap_or(0);
+    // Each word with the byte it starts at.
+    let words: Vec<(usize, &str)> = gap[from..]
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .find(|w| is_plural_role_word(w))
-        .map(str::to_string)
+        .map(|w| (w.as_ptr() as usize - gap.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    // What follows the group: "som", "møtte", "møtande".
+    let mut end = words.len();
+    while end > 0 && matches!(bare(words[end - 1].1).as_str(), "som" | "møtte" | "møtande") {
+        end -= 1;
+    }
+    let core = bare(words[..end].last()?.1);
+    let opened = end >= 2
+        && matches!(
+            bare(words[end - 2].1).as_str(),
+            "følgjande" | "følgende" | "andre" | "faste"
+        );
+    let role = is_plural_role_word(&core) || (opened && is_role_word(&core));
+    let others = core == "andre" && end < words.len();
+    let (start, first) = words[if opened { end - 2 } else { end - 1 }];
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && (role || others) && !LIST_ENDS.contains(&core.as_str()))
+        .then(|| gap[start..].trim_end())
+}
+
+/// "følgjande medlemer er valde inn i rådet:": the plural role an intro sentence gives
+/// the list under it, as written, with the word that qualifies it and the body it
+/// belongs to: "Desse er faste medlemmar i Nidaros bispedømeråd 2023–2027:" gives
+/// "faste medlemmar i Nidaros bispedømeråd", "følgjande varaer til styret valde:"
+/// gives "varaer til styret".
+fn plural_role_in(intro: &str) -> Option<String> {
+    let words: Vec<&str> = intro.split_whitespace().collect();
+    fn bare(word: &str) -> &str {
+        word.trim_matches(|c: char| !c.is_alphabetic())
+    }
+    let at = words.iter().position(|w| is_plural_role_word(bare(w)))?;
+    let qualifies = |w: &str| {
+        is_role_modifier(w) || matches!(w.to_lowercase().as_str(), "faste" | "nye" | "politiske")
+    };
+    let start = if at > 0 && qualifies(words[at - 1]) {
+        at - 1
+    } else {
+        at
+    };
+    let mut end = at + 1;
+    // "i Nidaros bispedømeråd", "til styret": a preposition, capitalised words and
+    // at most one lower-case word after them.
+    if words
+        .get(end)
+        .is_some_and(|w| matches!(*w, "i" | "til" | "for" | "av" | "ved"))
+    {
+        let mut body = end + 1;
+        while words
+            .get(body)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            body += 1;
+        }
+        if words
+            .get(body)
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+        {
+            body += 1;
+        }
+        if body > end + 1 {
+            end = body;
+        }
+    }
+    let phrase: Vec<&str> = words[start..end].iter().copied().map(bare).collect();
+    Some(phrase.join(" "))
 }
 
 /// "medlemer", "styremedlemmar", "medlemmene", "ordførarane": a role word in the
 /// plural.
 fn is_plural_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    singular_of_plural_role(&lower).is_some()
+    // Deputies: "varaer", "varafolk".
+    matches!(lower.as_str(), "varaer" | "varar" | "varafolk")
+        || singular_of_plural_role(&lower).is_some()
         || ["mene", "mane", "mer", "mar", "ar", "er"].iter().any(|e| {
             lower
                 .strip_suffix(e)
@@ -505,6 +638,120 @@ mod tests {
         let p = passages(&[text]);
         let ola = text.find("Ola Berg").unwrap();
         assert_eq!(label_role(&p, 0, "Kari Nes".len(), ola), None);
+    }
+
+    #[test]
+    fn every_name_of_a_list_after_a_label_shares_it() {
+        // Rows run together: only the first name shows where the label starts, and
+        // the names after it in the list share what it found.
+        let text = "Forfall: Kari Nes, Ola Berg Vararepr.: Per Lid, Anne Vik (Dalen), Jon Dal. Saka vart drøfta.";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        let end = |name: &str| text.find(name).unwrap() + name.len();
+        let at = |name: &str| text.find(name).unwrap();
+        let label = |previous: &str, name: &str| label_role_in(&scope, 0, end(previous), at(name));
+        assert_eq!(label("Ola Berg", "Per Lid").as_deref(), Some("Vararepr"));
+        assert_eq!(label("Per Lid", "Anne Vik").as_deref(), Some("Vararepr"));
+        assert_eq!(label("Anne Vik", "Jon Dal").as_deref(), Some("Vararepr"));
+        let text =
+            "Anna møtte: Rådmann Kari Nes, rådgjevar plan Ola Berg i sak 3, sekretær Per Lid";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        assert_eq!(
+            label_role_in(&scope, 0, 0, text.find("Kari").unwrap()).as_deref(),
+            Some("Anna møtte")
+        );
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(
+            label_role_in(&scope, 0, berg, per).as_deref(),
+            Some("Anna møtte")
+        );
+        // A sentence after the list ends it.
+        let text = "Styringsgruppa: Kari Nes, Ola Berg. Etterpå tok Per Lid ordet.";
+        let p = passages(&[text]);
+        let scope = LabelScope::new(&p);
+        assert!(label_role_in(&scope, 0, 0, text.find("Kari").unwrap()).is_some());
+        let per = text.find("Per Lid").unwrap();
+        let berg = text.find("Ola Berg").unwrap() + "Ola Berg".len();
+        assert_eq!(label_role_in(&scope, 0, berg, per), None);
+        // "Andre:" alone heads no role.
+        let p = passages(&["Andre: Kari Nes, Ola Berg"]);
+        assert_eq!(label_role(&p, 0, 0, 7), None);
+    }
+
+    #[test]
+    fn an_intro_gives_its_plural_role_with_what_qualifies_it() {
+        assert_eq!(
+            plural_role_in("Desse er faste medlemmar i Vestby sokneråd 2024-2028").as_deref(),
+            Some("faste medlemmar i Vestby sokneråd")
+        );
+        assert_eq!(
+            plural_role_in("Dette er nye styremedlemer i Fjordlaget:").as_deref(),
+            Some("nye styremedlemer i Fjordlaget")
+        );
+        assert_eq!(
+            plural_role_in("Vi valde desse varaer til styret for to år").as_deref(),
+            Some("varaer til styret")
+        );
+        assert_eq!(
+            plural_role_in("følgjande medlemer er valde inn").as_deref(),
+            Some("medlemer")
+        );
+        assert_eq!(plural_role_in("Desse kom til møtet i går"), None);
+        let lines = passages(&[
+            "Desse er faste medlemmar i Dalen sokneråd 2024-2028:",
+            "Kari Nes, Bygdelista",
+            "Ola Berg, Kyrkjelista",
+        ]);
+        assert_eq!(
+            label_role(&lines, 2, 0, 0).as_deref(),
+            Some("faste medlemmar i Dalen sokneråd")
+        );
+        let lines = passages(&["Varafolk, valde for to år:", "Kari Nes (ny)"]);
+        assert_eq!(label_role(&lines, 1, 0, 0).as_deref(), Some("Varafolk"));
+    }
+
+    #[test]
+    fn a_label_without_a_colon_heads_the_list_after_it() {
+        assert_eq!(
+            list_label("Møtebok Følgjande medlemar møtte ", None).as_deref(),
+            Some("Følgjande medlemar møtte")
+        );
+        assert_eq!(
+            list_label(" (sjuk) Varamedlemmer ", None).as_deref(),
+            Some("Varamedlemmer")
+        );
+        assert_eq!(
+            list_label(" MDG Andre som møtte ", None).as_deref(),
+            Some("Andre som møtte")
+        );
+        assert_eq!(
+            list_label("heimesida. Styremedlemar ", None).as_deref(),
+            Some("Styremedlemar")
+        );
+        // The list carries the label on over its cells, not over a sentence, a
+        // colon or a new label.
+        assert_eq!(
+            list_label(", kyrkjeverje ", Some("Andre som møtte")).as_deref(),
+            Some("Andre som møtte")
+        );
+        assert_eq!(
+            list_label(" ", Some("Medlemmer")).as_deref(),
+            Some("Medlemmer")
+        );
+        assert_eq!(list_label(". Etterpå snakka ", Some("Medlemmer")), None);
+        assert_eq!(list_label(" Forfall: ", Some("Medlemmer")), None);
+        assert_eq!(
+            list_label(" Varamedlemar ", Some("Medlemmer")).as_deref(),
+            Some("Varamedlemar")
+        );
+        // Prose: a lower-case word, a singular role alone, no role at all.
+        assert_eq!(list_label("takka alle medlemmer ", None), None);
+        assert_eq!(list_label("Leiar ", None), None);
+        assert_eq!(list_label("Desse ", None), None);
+        assert_eq!(list_label("Andre ", None), None);
+        assert_eq!(list_label("Forfall ", None), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ const STATUS_WORDS: &[&str] = &[
 pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Option<Vec<String>>> {
     let mut roles = vec![None; names.len()];
     // A table runs from its header to the next label ("Andre møtande:").
-    let tables: Vec<(usize, usize)> = TABLE_HEADER
+    let mut tables: Vec<(usize, usize)> = TABLE_HEADER
         .find_iter(text)
         .map(|m| {
             (
@@ -62,6 +62,9 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
             )
         })
         .collect();
+    if let Some(rows) = rows_without_header(text, names) {
+        tables.push(rows);
+    }
     if let Some(columns) = leading_columns(text, names) {
         return columns.into_iter().map(|c| c.map(|c| vec![c])).collect();
     }
@@ -113,6 +116,37 @@ pub(super) fn roles_after_names(text: &str, names: &[(usize, usize)]) -> Vec<Opt
         i = j + 1;
     }
     roles
+}
+
+/// "Kari Nes Medlem AP Ola Berg Nestleiar KRF …": the rows of an attendance table
+/// whose header was lost, each name followed by its post and party and nothing
+/// else. With at least three such rows in a passage, every name from the first of
+/// them to the last is read as a row, also one whose own row a name the rules
+/// could not read in full broke ("Ann-Kari (Tine) Lid Medlem H"). The byte range
+/// the rows span.
+fn rows_without_header(text: &str, names: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let post = |w: &str| is_cell_role(w) && w.chars().next().is_some_and(char::is_uppercase);
+    let party = |w: &str| is_party(w) || is_abbreviation(w);
+    let is_row = |i: usize| {
+        let words: Vec<&str> = gap_after(text, names, i).split_whitespace().collect();
+        match words[..] {
+            [first, second] => (post(first) && party(second)) || (party(first) && post(second)),
+            _ => false,
+        }
+    };
+    let rows: Vec<usize> = (0..names.len()).filter(|&i| is_row(i)).collect();
+    let [first, .., last] = rows[..] else {
+        return None;
+    };
+    // The last row may run on into what follows the table ("… Medlem V 2
+    // Varamedlemer som møtte:"); its cells start as the others' do.
+    let runs_on = last + 1 < names.len()
+        && gap_after(text, names, last + 1)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| post(w) || party(w));
+    let last = if runs_on { last + 1 } else { last };
+    (rows.len() >= 3).then(|| (names[first].0, names[last].0 + 1))
 }
 
 /// "Delegater: 2 Aure Malin Ormset 3 Averøy Tonje Flataukan": rows numbered in a
@@ -449,6 +483,21 @@ mod tests {
         let found = read("2 Kari Nes Medlem SP Ola Berg Medlem V 2 Varamedlemer");
         assert_eq!(roles_of(&found, "Kari Nes"), ["medlem", "SP"]);
         assert_eq!(roles_of(&found, "Ola Berg"), ["medlem", "V"]);
+        // A row whose name was not read in full breaks no row after it.
+        let found = read(
+            "Medlemer: Kari Nes Medlem SP Ola Berg Nestleiar AP Jo (Jonny) Lid Medlem KRF Per Vik Medlem H Anne Dal Leiar H Forfall: Siv Eik MEDL V",
+        );
+        assert_eq!(roles_of(&found, "Ola Berg"), ["nestleiar", "AP"]);
+        assert_eq!(roles_of(&found, "Per Vik"), ["medlem", "H"]);
+        assert_eq!(roles_of(&found, "Anne Dal"), ["leiar", "H"]);
+        // The last row runs on into the next label.
+        let found = read(
+            "Kari Nes Medlem SP Ola Berg Medlem AP Per Vik Medlem H Anne Dal Medlem V 2 Varamedlemer som møtte: Jon Li",
+        );
+        assert_eq!(roles_of(&found, "Anne Dal"), ["medlem", "V"]);
+        // Two rows are no table yet.
+        let found = read("Kari Nes Medlem SP og Ola Berg Leiar AP kom. Per Vik Leiar H sa nei.");
+        assert_eq!(roles_of(&found, "Per Vik"), Vec::<String>::new());
     }
 
     #[test]

@@ -35,7 +35,7 @@ use affiliations::{
     credit_organisation, employer_after, organisation_after, organisation_apposition,
     organisation_before, party_after,
 };
-use labels::{LabelScope, body_over_list, label_role_in, plural_role_over_list};
+use labels::{LabelScope, body_over_list, label_role_in, list_label, plural_role_over_list};
 use linking::{link_names_alone, link_surnames, merge_person};
 pub(crate) use names::is_given_name;
 use names::{capitalised_runs, full_names, full_names_in, name_as_written};
@@ -102,6 +102,8 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
     mentions.sort_by_key(|m| (m.passage, m.start));
     let listed = roles_in_lists(passages, &mentions);
     let label_scope = LabelScope::new(passages);
+    // The label without a colon over the list the last full name stood in.
+    let mut open_label: Option<(usize, String)> = None;
 
     for i in 0..mentions.len() {
         let mention = &mentions[i];
@@ -153,11 +155,18 @@ pub fn find_people(passages: &[Passage]) -> Vec<Person> {
         }
         roles.extend(role_as_predicate(&text[mention.end..next_start]));
         // "Delegater: A B C", "Medlemer:" over a list: the label is each one's role.
-        if mention.full
-            && let Some(label) =
-                label_role_in(&label_scope, mention.passage, previous_end, mention.start)
-        {
-            roles.push(label);
+        if mention.full {
+            let open = open_label
+                .as_ref()
+                .filter(|(passage, _)| *passage == mention.passage)
+                .map(|(_, label)| label.as_str());
+            let label = label_role_in(&label_scope, mention.passage, previous_end, mention.start);
+            let without_colon = label
+                .is_none()
+                .then(|| list_label(&text[previous_end..mention.start], open))
+                .flatten();
+            open_label = without_colon.clone().map(|l| (mention.passage, l));
+            roles.extend(label.or(without_colon));
         }
         // "Leiar og nestleiar i X Line Lingen og Anders Høe": split the shared roles.
         if listed.is_none()

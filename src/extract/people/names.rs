@@ -5,6 +5,9 @@ use std::sync::LazyLock;
 use regex::{Match, Regex};
 use rustc_hash::FxHashSet;
 
+use super::affiliations::is_party;
+use super::roles::is_role_word;
+
 // Given names (`GIVEN_NAMES`, from `data/given_names.txt`), compiled by the build
 // script.
 include!(concat!(env!("OUT_DIR"), "/given_names.rs"));
@@ -381,7 +384,21 @@ fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
         (after_surname && next_capital).then_some((rest, last))
     };
     let cells: Vec<Option<(&str, &str)>> = names.iter().map(cell).collect();
-    for (k, name) in names.iter_mut().enumerate() {
+    // "Kari Nes Medlem AP Ola Hansen Sævik Medlem KRF": where a name that ends in
+    // no such word is followed by a post or a party at once, the rows hold no
+    // column before those cells, and a shared last word before one is a surname.
+    let post = |end: usize| {
+        text[end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_role_word(w) || is_party(w))
+    };
+    let posts_follow_names = names
+        .iter()
+        .zip(&cells)
+        .any(|(&(_, end), cell)| cell.is_none() && post(end));
+    let mut dropped = Vec::new();
+    for (k, &(_, end)) in names.iter().enumerate() {
         let Some((rest, word)) = cells[k] else {
             continue;
         };
@@ -389,9 +406,12 @@ fn drop_column_values(text: &str, names: &mut [(usize, usize)]) {
             .iter()
             .flatten()
             .any(|(other, w)| *w == word && *other != rest);
-        if other_name {
-            name.1 = name.0 + rest.len();
+        if other_name && !(posts_follow_names && post(end)) {
+            dropped.push((k, rest.len()));
         }
+    }
+    for (k, length) in dropped {
+        names[k].1 = names[k].0 + length;
     }
 }
 
@@ -965,6 +985,12 @@ mod tests {
                 "Kari Nes Berg",
                 "Ola Lid Berg"
             ]
+        );
+        // A surname several people of a table share, followed by the cell that
+        // follows the other names: the rows start with the post, no column before.
+        assert_eq!(
+            names("Per Vik Medlem AP Siri Lund Dal Medlem H Eva Moe Dal Leiar H Jon Li Medlem V"),
+            ["Per Vik", "Siri Lund Dal", "Eva Moe Dal", "Jon Li"]
         );
         assert_eq!(
             names("Ordførar Anne Sæle Holm Kari Vik. Anne Sæle Holm Orienterte"),
