@@ -290,6 +290,29 @@ fn date_hints(text: &str) -> (bool, bool) {
     (MONTHS.may_occur_in(text), RELATIVE.may_occur_in(text))
 }
 
+/// A line that is only a full date with its year and no weekday ("07.11.2021",
+/// "21. februar 2018"): how a news page prints its posting date above or under the
+/// headline. Minutes head their meeting's date with its weekday or its hour
+/// ("Tirsdag 8. mars 2005", "19.09.2018 kl. 16.00") or join its year with a dash
+/// under a "Møtedato" label ("1. mars-2015"), so those lines are not this.
+pub fn bare_date_line(line: &str) -> Option<Date> {
+    let line = line.trim();
+    if line.len() > 24
+        || !line.starts_with(|c: char| c.is_ascii_digit())
+        || line.contains(['-', '–', '—'])
+    {
+        return None;
+    }
+    let found = find_dates(line, &DateContext::default());
+    let [date] = found.as_slice() else {
+        return None;
+    };
+    let whole_line = date.start == 0 && date.end == line.len();
+    (whole_line && !date.year_from_context && date.until.is_none())
+        .then(|| date.value.day())
+        .flatten()
+}
+
 /// Finds every date expression in `text`, in order of appearance.
 pub fn find_dates(text: &str, ctx: &DateContext) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
@@ -568,6 +591,20 @@ fn push_simple(found: &mut Vec<FoundDate>, date: Date, start: usize, end: usize,
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_line_of_only_a_full_date_is_a_posting_date() {
+        assert_eq!(bare_date_line("03.09.2020"), Some(date(2020, 9, 3)));
+        assert_eq!(bare_date_line(" 14. mars 2017 "), Some(date(2017, 3, 14)));
+        // The weekday or hour of a minutes' header, a missing year, a range or more
+        // words make it something else.
+        assert_eq!(bare_date_line("Onsdag 14. mars 2018"), None);
+        assert_eq!(bare_date_line("03.09.2020 kl. 18.00"), None);
+        assert_eq!(bare_date_line("14. mars"), None);
+        assert_eq!(bare_date_line("13.-14. mars 2019"), None);
+        assert_eq!(bare_date_line("2. mai-2016"), None);
+        assert_eq!(bare_date_line("14. mars 2017: Årsmøte i laget"), None);
+    }
 
     fn days(text: &str, ctx: DateContext) -> Vec<String> {
         find_dates(text, &ctx)

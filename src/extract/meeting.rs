@@ -115,6 +115,29 @@ static NOT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The summons' letter and the public notice before a date ("innkalla i skriv dat.
+/// 12.03.19", "møtet var kunngjort i avisa 2.3.19"): minutes give them in their
+/// opening formula, and they are not the meeting day. Read on the passage, not the
+/// sentence: the stop of "dat." would cut the sentence there.
+static SUMMONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:innkalla|innkalt|innkalte|kalla inn|kunngjort|kunngjord|kunngjorde)(?-u:\b)[^.!?]{0,30}(?:dat(?:ert|\.)?[ \t]*)?$")
+        .expect("valid regex")
+});
+
+/// Whether the date starting at byte `start` of `text` is the summons' or the
+/// notice's (see [`SUMMONS`]).
+fn is_summons_date(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    if !(head.contains("kalla") || head.contains("kalt") || head.contains("kunngj")) {
+        return false;
+    }
+    let mut from = start.saturating_sub(48);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    SUMMONS.is_match(&head[from..])
+}
+
 /// When the meeting was, and the other dates a report mentions.
 pub(super) struct MeetingDates {
     /// The meeting's days, first = the day it began.
@@ -163,7 +186,8 @@ pub(super) fn meeting_and_other_dates(
             let about_meeting = meeting.is_none()
                 && of_this_report(&found)
                 && names_a_meeting(&passage.text[sentence.0..sentence.1])
-                && !NOT_MEETING.is_match(before);
+                && !NOT_MEETING.is_match(before)
+                && !is_summons_date(&passage.text, found.start);
             if about_meeting && found.value.day().is_some() {
                 meeting = Some(found);
                 continue;
@@ -452,6 +476,23 @@ mod tests {
             "Nytt frå laget\n\nSak 1: Godkjenning av referat frå møtet 3. mars 2022.\n\nStyret hadde møte 5. april 2022.\n",
         );
         assert_eq!(r.meeting_dates, [date(2022, 4, 5)]);
+    }
+
+    #[test]
+    fn the_summons_and_the_notice_are_not_the_meeting() {
+        let r = report(
+            "Møtebok for heradsstyret\n\nMedlemene vart innkalla i skriv dat. 02.09.21 og møtet var kunngjort i Bygdebladet 30.08.21.\n\nHeradsstyret gjekk gjennom sakene.\n",
+        );
+        assert!(r.meeting_dates.is_empty(), "{:?}", r.meeting_dates);
+        let r = report(
+            "Møtebok for formannskapet\n\nMedlemene var innkalte i brev datert 1. mars 2020. Formannskapet hadde møte 10. mars 2020 på rådhuset.\n",
+        );
+        assert_eq!(r.meeting_dates, [date(2020, 3, 10)]);
+        let at = |t: &str| t.find("4.5.22").expect("a date in the example");
+        let summons = "Styret vart kalla inn med skriv dat. 4.5.22";
+        assert!(is_summons_date(summons, at(summons)));
+        let meeting = "Rådet var kalla inn. Møtet 4.5.22";
+        assert!(!is_summons_date(meeting, at(meeting)));
     }
 
     #[test]

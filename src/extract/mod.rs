@@ -197,7 +197,8 @@ const POSTING_LINES: usize = 20;
 
 /// A posting date the page gives without saying "Publisert": a line that is only a
 /// date in brackets ("(04.03.2019)"), or a byline of a name, a dash and the date
-/// with or without its time ("Kari Nes – 26.02.2014 09:22:40").
+/// with or without its time ("Kari Nes – 26.02.2014 09:22:40"), or a line of only a
+/// full date without weekday or hour (see [`dates::bare_date_line`]).
 fn posting_line(line: &str) -> Option<Date> {
     static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*\(\s*\d{1,2}\.\d{1,2}\.\d{2,4}\s*\)\s*$").expect("valid regex")
@@ -210,6 +211,9 @@ fn posting_line(line: &str) -> Option<Date> {
         return Some(date);
     }
     if let Some(date) = byline_in_words(line) {
+        return Some(date);
+    }
+    if let Some(date) = dates::bare_date_line(line) {
         return Some(date);
     }
     if !line.contains('.') || !(BRACKETED.is_match(line) || BYLINE.is_match(line)) {

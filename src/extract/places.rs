@@ -20,9 +20,11 @@ use fields::{PLACE_FIELD, field_places, passage_field_places, venue_under_date};
 /// "på Scandic Alexandra hotell i Molde", "på Quality Hotell Ålesund", "på Ørsta rådhus",
 /// "i Henjahaugane barnehage", "på Hafslo barne- og ungdomsskule", "i SKL sitt
 /// kurssenter i Matre", "hos Multi Maritime i Førde": a name, a venue noun after it
-/// (after a possessive, or the last of two joined by "og"), and the town.
+/// (after a possessive, or the last of two joined by "og"), and the town. A visit
+/// verb takes the venue as its object, without a preposition ("vitja i dag Nes
+/// sjukeheim", "skal besøke Fjellsenteret").
 static NAMED_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(på|i|ved|hos|På|I|Ved|Hos)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel))*(?:(?:\s+(?:sitt|si|sine))?\s+(?:\p{Ll}+\s?-\s+og\s+)?\p{Ll}*(?:hus|huset|hallen|kyrkje|kirke|kapell|skule|skole|barnehage|bibliotek|senter|senteret|m[øo]terom|hotell|hotel|museum|kloster|kafe|kafé|restaurant))?)(?:\s+(?:i|på|ved)\s+(\p{Lu}\p{L}+))?")
+    Regex::new(r"(?-u:\b)(på|i|ved|hos|På|I|Ved|Hos|(?:vitje|vitja|vitjar|besøke|besøkte|besøker|besøkjer)(?:\s+i\s+dag|\s+i\s+går)?)\s+((?:\p{Lu}[\p{L}\-]*|hotell|hotel)(?:\s+(?:\p{Lu}[\p{L}\-]*|hotell|hotel))*(?:(?:\s+(?:sitt|si|sine))?\s+(?:\p{Ll}+\s?-\s+og\s+)?\p{Ll}*(?:hus|huset|hallen|kyrkje|kirke|kapell|skule|skole|barnehage|bibliotek|senter|senteret|sjukeheim|sykehjem|m[øo]terom|hotell|hotel|museum|kloster|kafe|kafé|restaurant))?)(?:\s+(?:i|på|ved)\s+(\p{Lu}\p{L}+))?")
         .expect("valid regex")
 });
 /// "i bystyresalen i Ålesund", "i auditoriet på Ålesund sjukehus", "møterom Grip";
@@ -77,6 +79,8 @@ const VENUE_ENDINGS: &[&str] = &[
     "huset",
     "hus",
     "heimen",
+    "sjukeheim",
+    "sykehjem",
     "stova",
     "senteret",
     "senter",
@@ -671,6 +675,26 @@ mod tests {
         // The headline may be the only place a town is named.
         let p = passages(&[(PassageKind::Paragraph, "Programmet er klart.")]);
         assert_eq!(find_places("Statsråden på besøk i Florø", &p), ["Florø"]);
+    }
+
+    #[test]
+    fn the_venue_a_visit_verb_takes_as_its_object() {
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Fylkesmannen vitja i dag Nordvik sjukeheim, og ho tok seg god tid.",
+        )]);
+        assert_eq!(find_places("", &p), ["Nordvik sjukeheim"]);
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Statsråden skal mellom anna besøke Kystsenteret, der han møter leiinga.",
+        )]);
+        assert_eq!(find_places("", &p), ["Kystsenteret"]);
+        // A firm or a region visited names no building.
+        let p = passages(&[(
+            PassageKind::Paragraph,
+            "Ministeren besøker Fjordlaks og Vestlandet denne veka.",
+        )]);
+        assert!(find_places("", &p).is_empty(), "{:?}", find_places("", &p));
     }
 
     #[test]
