@@ -112,9 +112,15 @@ fn numbered_cases(text: &str) -> Vec<CaseNumber> {
 
 /// The titles of the numbered cases in `passages`, in order, each case once, with
 /// the passage each case number is in.
+///
+/// A case named in passing before the case list ("synfaring i sak 12/24 …", "Møte
+/// nr.: 1/24") would otherwise take the place of its entry in the list: an entry
+/// of a run of cases replaces the title a lone mention gave.
 pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
     let mut seen: Vec<(u32, u32)> = Vec::new();
-    let mut titles = Vec::new();
+    let mut titles: Vec<(usize, String)> = Vec::new();
+    // The keys of cases whose title came from a lone mention, with where it is.
+    let mut lone: Vec<((u32, u32), usize)> = Vec::new();
     let line_runs = numbers_opening_lines_in_a_run(passages);
     for (index, passage) in passages.iter().enumerate() {
         let text = passage.text.as_str();
@@ -145,8 +151,25 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
                     .map(|next| title_from(&next.text))
                     .unwrap_or_default();
             }
-            if title.is_empty() || seen.contains(&number.key) {
+            if title.is_empty() {
                 continue;
+            }
+            // In a list, the case before or after is numbered one less or more.
+            let follows =
+                |a: &CaseNumber, b: &CaseNumber| a.key.1 == b.key.1 && a.key.0 + 1 == b.key.0;
+            let listed = (i > 0 && follows(&numbers[i - 1], number))
+                || numbers.get(i + 1).is_some_and(|next| follows(number, next));
+            if seen.contains(&number.key) {
+                let earlier = lone.iter().position(|(key, _)| *key == number.key);
+                if let (true, Some(at)) = (listed, earlier) {
+                    let (_, slot) = lone.swap_remove(at);
+                    titles[slot].1.clear();
+                    titles.push((index, title));
+                }
+                continue;
+            }
+            if !listed {
+                lone.push((number.key, titles.len()));
             }
             seen.push(number.key);
             titles.push((index, title));
@@ -156,6 +179,7 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
             line_cases(passages, index, &mut seen, &mut titles);
         }
     }
+    titles.retain(|(_, title)| !title.is_empty());
     titles
 }
 
@@ -383,6 +407,28 @@ mod tests {
             .map(|t| Passage::new(PassageKind::Paragraph, *t))
             .collect();
         case_titles(&passages).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn a_case_mentioned_before_the_list_takes_its_title_from_the_list() {
+        assert_eq!(
+            titles(&[
+                "Møte nr.: 2/23 Tid: kl. 10 Saksliste: PS 02/23 Godkjenning av protokoll \
+                 PS 03/23 Rekneskap 2022 PS 04/23 Ny brannstasjon"
+            ]),
+            [
+                "Godkjenning av protokoll",
+                "Rekneskap 2022",
+                "Ny brannstasjon"
+            ]
+        );
+        assert_eq!(
+            titles(&[
+                "Synfaring før sak 41/23 Bustadfelt på Nesheim.",
+                "40/23 Meldingar 41/23 Reguleringsplan for Nesheim 42/23 Vegljos i Lia",
+            ]),
+            ["Meldingar", "Reguleringsplan for Nesheim", "Vegljos i Lia"]
+        );
     }
 
     #[test]
