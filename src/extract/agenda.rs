@@ -100,6 +100,12 @@ fn numbered_cases(text: &str) -> Vec<CaseNumber> {
             let year: u32 = caps[3].parse().ok()?;
             // A date ("12/3") or a fraction is not a case: cases carry a year.
             let year_ok = matches!(caps[3].len(), 2 | 4);
+            // "Saknr.: 8/13-13/13": the end of a range of cases is no case of its own.
+            let before = &text.as_bytes()[..caps.get(2)?.start()];
+            let range_end = before.ends_with(b"-")
+                && before.len() >= 2
+                && before[before.len() - 2].is_ascii_digit();
+            let year_ok = year_ok && !range_end;
             year_ok.then_some(CaseNumber {
                 start: label.start().min(caps.get(2)?.start()),
                 end: whole.end(),
@@ -382,6 +388,7 @@ fn title_from(after: &str) -> String {
         Some(end) => &line[..end.start()],
         None => line,
     };
+    let line = upper_case_part(line);
     let title = line
         .trim()
         .trim_end_matches(['.', ',', ':', ';', '-', '–', ' '])
@@ -394,6 +401,34 @@ fn title_from(after: &str) -> String {
         return String::new();
     }
     title.to_string()
+}
+
+/// An upper-case title and the sentence a PDF text layer ran on after it
+/// ("MØTEPLAN FOR 2025 Dersom nokon …"): only the upper-case part, which must hold
+/// a word of five letters or more, so that an acronym ("NAV Vestland") is kept whole.
+fn upper_case_part(line: &str) -> &str {
+    let is_upper =
+        |word: &str| word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    let mut long_word = false;
+    let mut end = 0;
+    for (at, word) in line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+    {
+        if is_upper(word) || word.chars().all(|c| !c.is_alphabetic()) {
+            long_word |= word.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+            end = at + word.len();
+            continue;
+        }
+        // The sentence after the title opens with a capital.
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        return if long_word && capital && end > 0 {
+            &line[..end]
+        } else {
+            line
+        };
+    }
+    line
 }
 
 #[cfg(test)]
@@ -428,6 +463,29 @@ mod tests {
                 "40/23 Meldingar 41/23 Reguleringsplan for Nesheim 42/23 Vegljos i Lia",
             ]),
             ["Meldingar", "Reguleringsplan for Nesheim", "Vegljos i Lia"]
+        );
+    }
+
+    #[test]
+    fn an_upper_case_title_ends_where_the_sentence_after_it_begins() {
+        assert_eq!(
+            titles(&[
+                "PS 07/22 MØTEPLAN 2023 PS 08/22 TILSYNSRAPPORT Om nokon vil melde forfall, ring kontoret."
+            ]),
+            ["MØTEPLAN 2023", "TILSYNSRAPPORT"]
+        );
+        assert_eq!(
+            titles(&["Saknr.: 4/22-6/22 LEIAR Kari Nes MØTTE Ola Li"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            upper_case_part("NAV Vestland orienterer"),
+            "NAV Vestland orienterer"
+        );
+        assert_eq!(upper_case_part("BUDSJETT 2024"), "BUDSJETT 2024");
+        assert_eq!(
+            upper_case_part("ÅRSMELDING 2023 vart godkjend"),
+            "ÅRSMELDING 2023 vart godkjend"
         );
     }
 
