@@ -100,6 +100,12 @@ fn numbered_cases(text: &str) -> Vec<CaseNumber> {
             let year: u32 = caps[3].parse().ok()?;
             // A date ("12/3") or a fraction is not a case: cases carry a year.
             let year_ok = matches!(caps[3].len(), 2 | 4);
+            // "Saknr.: 8/13-13/13": the end of a range of cases is no case of its own.
+            let before = &text.as_bytes()[..caps.get(2)?.start()];
+            let range_end = before.ends_with(b"-")
+                && before.len() >= 2
+                && before[before.len() - 2].is_ascii_digit();
+            let year_ok = year_ok && !range_end;
             year_ok.then_some(CaseNumber {
                 start: label.start().min(caps.get(2)?.start()),
                 end: whole.end(),
@@ -112,9 +118,15 @@ fn numbered_cases(text: &str) -> Vec<CaseNumber> {
 
 /// The titles of the numbered cases in `passages`, in order, each case once, with
 /// the passage each case number is in.
+///
+/// A case named in passing before the case list ("synfaring i sak 12/24 …", "Møte
+/// nr.: 1/24") would otherwise take the place of its entry in the list: an entry
+/// of a run of cases replaces the title a lone mention gave.
 pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
     let mut seen: Vec<(u32, u32)> = Vec::new();
-    let mut titles = Vec::new();
+    let mut titles: Vec<(usize, String)> = Vec::new();
+    // The keys of cases whose title came from a lone mention, with where it is.
+    let mut lone: Vec<((u32, u32), usize)> = Vec::new();
     let line_runs = numbers_opening_lines_in_a_run(passages);
     for (index, passage) in passages.iter().enumerate() {
         let text = passage.text.as_str();
@@ -145,8 +157,25 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
                     .map(|next| title_from(&next.text))
                     .unwrap_or_default();
             }
-            if title.is_empty() || seen.contains(&number.key) {
+            if title.is_empty() {
                 continue;
+            }
+            // In a list, the case before or after is numbered one less or more.
+            let follows =
+                |a: &CaseNumber, b: &CaseNumber| a.key.1 == b.key.1 && a.key.0 + 1 == b.key.0;
+            let listed = (i > 0 && follows(&numbers[i - 1], number))
+                || numbers.get(i + 1).is_some_and(|next| follows(number, next));
+            if seen.contains(&number.key) {
+                let earlier = lone.iter().position(|(key, _)| *key == number.key);
+                if let (true, Some(at)) = (listed, earlier) {
+                    let (_, slot) = lone.swap_remove(at);
+                    titles[slot].1.clear();
+                    titles.push((index, title));
+                }
+                continue;
+            }
+            if !listed {
+                lone.push((number.key, titles.len()));
             }
             seen.push(number.key);
             titles.push((index, title));
@@ -156,6 +185,7 @@ pub fn case_titles(passages: &[Passage]) -> Vec<(usize, String)> {
             line_cases(passages, index, &mut seen, &mut titles);
         }
     }
+    titles.retain(|(_, title)| !title.is_empty());
     titles
 }
 
@@ -358,6 +388,7 @@ fn title_from(after: &str) -> String {
         Some(end) => &line[..end.start()],
         None => line,
     };
+    let line = upper_case_part(line);
     let title = line
         .trim()
         .trim_end_matches(['.', ',', ':', ';', '-', '–', ' '])
@@ -372,6 +403,34 @@ fn title_from(after: &str) -> String {
     title.to_string()
 }
 
+/// An upper-case title and the sentence a PDF text layer ran on after it
+/// ("MØTEPLAN FOR 2025 Dersom nokon …"): only the upper-case part, which must hold
+/// a word of five letters or more, so that an acronym ("NAV Vestland") is kept whole.
+fn upper_case_part(line: &str) -> &str {
+    let is_upper =
+        |word: &str| word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    let mut long_word = false;
+    let mut end = 0;
+    for (at, word) in line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+    {
+        if is_upper(word) || word.chars().all(|c| !c.is_alphabetic()) {
+            long_word |= word.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+            end = at + word.len();
+            continue;
+        }
+        // The sentence after the title opens with a capital.
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        return if long_word && capital && end > 0 {
+            &line[..end]
+        } else {
+            line
+        };
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +442,51 @@ mod tests {
             .map(|t| Passage::new(PassageKind::Paragraph, *t))
             .collect();
         case_titles(&passages).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn a_case_mentioned_before_the_list_takes_its_title_from_the_list() {
+        assert_eq!(
+            titles(&[
+                "Møte nr.: 2/23 Tid: kl. 10 Saksliste: PS 02/23 Godkjenning av protokoll \
+                 PS 03/23 Rekneskap 2022 PS 04/23 Ny brannstasjon"
+            ]),
+            [
+                "Godkjenning av protokoll",
+                "Rekneskap 2022",
+                "Ny brannstasjon"
+            ]
+        );
+        assert_eq!(
+            titles(&[
+                "Synfaring før sak 41/23 Bustadfelt på Nesheim.",
+                "40/23 Meldingar 41/23 Reguleringsplan for Nesheim 42/23 Vegljos i Lia",
+            ]),
+            ["Meldingar", "Reguleringsplan for Nesheim", "Vegljos i Lia"]
+        );
+    }
+
+    #[test]
+    fn an_upper_case_title_ends_where_the_sentence_after_it_begins() {
+        assert_eq!(
+            titles(&[
+                "PS 07/22 MØTEPLAN 2023 PS 08/22 TILSYNSRAPPORT Om nokon vil melde forfall, ring kontoret."
+            ]),
+            ["MØTEPLAN 2023", "TILSYNSRAPPORT"]
+        );
+        assert_eq!(
+            titles(&["Saknr.: 4/22-6/22 LEIAR Kari Nes MØTTE Ola Li"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            upper_case_part("NAV Vestland orienterer"),
+            "NAV Vestland orienterer"
+        );
+        assert_eq!(upper_case_part("BUDSJETT 2024"), "BUDSJETT 2024");
+        assert_eq!(
+            upper_case_part("ÅRSMELDING 2023 vart godkjend"),
+            "ÅRSMELDING 2023 vart godkjend"
+        );
     }
 
     #[test]
