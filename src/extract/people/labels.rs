@@ -186,11 +186,7 @@ fn label_before_colon(head: &str) -> Option<&str> {
     // of a sentence.
     let head = head.trim_end();
     let head = head.strip_suffix('.').unwrap_or(head);
-    let start = head
-        .rfind(|c: char| {
-            matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
-        })
-        .map_or(0, |i| i + 1);
+    let start = label_start(head, &['\n', '.', ':', ')', ';', '!', '?']);
     // "Frå adm.": an abbreviation's dot belongs to the label.
     let start = if head[..start].ends_with('.')
         && head[..start.saturating_sub(1)]
@@ -198,9 +194,10 @@ fn label_before_colon(head: &str) -> Option<&str> {
             .next()
             .is_some_and(|w| w.chars().count() <= 4 && w.chars().all(char::is_alphabetic))
     {
-        head[..start.saturating_sub(1)]
-            .rfind(|c: char| matches!(c, '\n' | '.' | ':' | ')' | ';') || c.is_ascii_digit())
-            .map_or(0, |i| i + 1)
+        label_start(
+            &head[..start.saturating_sub(1)],
+            &['\n', '.', ':', ')', ';'],
+        )
     } else {
         start
     };
@@ -218,6 +215,28 @@ fn label_before_colon(head: &str) -> Option<&str> {
     }) || ALONE_NOT_ROLE_LABELS.contains(&lower.as_str());
     ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
         .then_some(label)
+}
+
+/// Where a label ending `head` starts: after the last of `boundaries`, or after a
+/// number that a capitalised word follows, as a page number or a count heads the
+/// next field ("2 Faste medlemer", "møtte: 27 Frå administrasjonen"), or a number
+/// that ends it ("Sak 5:" is no label). A number inside the label's own words
+/// ("valde for 2 år") starts nothing.
+fn label_start(head: &str, boundaries: &[char]) -> usize {
+    let after_boundary = head.rfind(boundaries).map_or(0, |i| i + 1);
+    let after_number = head[after_boundary..]
+        .char_indices()
+        .filter(|&(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| after_boundary + i + 1)
+        .rfind(|&i| {
+            // "Referatsak 5": a number that ends the head leaves no label.
+            head[i..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(char::is_uppercase)
+        });
+    after_number.unwrap_or(after_boundary)
 }
 
 /// "… Kari Nes Medlem SP Varamedlemer:": the cells that end the row of the name
@@ -788,6 +807,20 @@ mod tests {
             "2 Per Lid Medlem H",
         ]);
         assert_eq!(label_role(&ended, 1, 0, 2), None);
+    }
+
+    #[test]
+    fn a_number_inside_a_label_does_not_start_it() {
+        assert_eq!(label_before_colon("Varamedlemer, valde for 3 år "), None);
+        assert_eq!(label_before_colon("Styret, valt for 2 år"), None);
+        assert_eq!(
+            label_before_colon("Møtte: 14 Faste medlemer"),
+            Some("Faste medlemer")
+        );
+        assert_eq!(label_before_colon("4 Varamedlemmer"), Some("Varamedlemmer"));
+        assert_eq!(label_before_colon("Referatsak 12"), None);
+        let p = passages(&["Kasserar, vald for 2 år :", "Kari Nes"]);
+        assert_ne!(label_role(&p, 1, 0, 0).as_deref(), Some("år"));
     }
 
     #[test]
