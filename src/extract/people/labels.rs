@@ -186,6 +186,9 @@ fn label_before_colon(head: &str) -> Option<&str> {
     // of a sentence.
     let head = head.trim_end();
     let head = head.strip_suffix('.').unwrap_or(head);
+    if let Some(label) = attendance_from_label(head) {
+        return Some(label);
+    }
     let start = label_start(head, &['\n', '.', ':', ')', ';', '!', '?']);
     // "Frå adm.": an abbreviation's dot belongs to the label.
     let start = if head[..start].ends_with('.')
@@ -215,6 +218,37 @@ fn label_before_colon(head: &str) -> Option<&str> {
     }) || ALONE_NOT_ROLE_LABELS.contains(&lower.as_str());
     ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
         .then_some(label)
+}
+
+/// "Til stades frå administrasjonen", "Desse møtte frå administrasjonen", "Fra
+/// administrasjonen møtte": those who came from a body other than the meeting's own
+/// are labelled by where they came from, so the attendance words stay in the label
+/// as written. It ends `head`, however long the text before it runs.
+fn attendance_from_label(head: &str) -> Option<&str> {
+    let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase());
+    let from = |i: usize| matches!(lower(i).as_deref(), Some("frå" | "fra"));
+    // The body: "administrasjonen", "adm", "skulen".
+    let body = words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '.'));
+    let count = match lower(3).as_deref() {
+        _ if !body => return None,
+        Some("desse" | "disse" | "følgjande" | "fylgjande" | "følgende")
+            if lower(2).as_deref() == Some("møtte") && from(1) =>
+        {
+            4
+        }
+        Some("til") if matches!(lower(2).as_deref(), Some("stades" | "stede")) && from(1) => 4,
+        _ if matches!(lower(2).as_deref(), Some("tilstades" | "tilstede")) && from(1) => 3,
+        _ => return None,
+    };
+    let first = words[count - 1];
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let start = first.as_ptr() as usize - head.as_ptr() as usize;
+    Some(head[start..].trim_end())
 }
 
 /// Where a label ending `head` starts: after the last of `boundaries`, or after a
@@ -807,6 +841,33 @@ mod tests {
             "2 Per Lid Medlem H",
         ]);
         assert_eq!(label_role(&ended, 1, 0, 2), None);
+    }
+
+    #[test]
+    fn who_came_from_another_body_is_labelled_by_it() {
+        assert_eq!(
+            label_before_colon("Møtetid: 10:00 Til stede fra administrasjonen"),
+            Some("Til stede fra administrasjonen")
+        );
+        assert_eq!(
+            label_before_colon("Av 9 medlemer var 8 til stades i sak 4 Følgjande møtte frå skulen"),
+            Some("Følgjande møtte frå skulen")
+        );
+        assert_eq!(
+            label_before_colon("Tilstades frå kommunen"),
+            Some("Tilstades frå kommunen")
+        );
+        // Attendance alone, or from a named place, is still no role.
+        assert_eq!(label_before_colon("Til stades"), None);
+        assert_eq!(label_before_colon("Desse møtte"), None);
+        assert_eq!(attendance_from_label("Til stades frå Vik"), None);
+        assert_eq!(attendance_from_label("kom til stades frå styret"), None);
+        let p = passages(&["Frå skulen møtte: konst. rektor Kari Nes, lærar Ola Berg"]);
+        let at = p[0].text.find("Ola").unwrap();
+        assert_eq!(
+            label_role(&p, 0, 0, at).as_deref(),
+            Some("Frå skulen møtte")
+        );
     }
 
     #[test]
