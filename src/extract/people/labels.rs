@@ -61,6 +61,9 @@ pub(super) fn body_over_list(text: &str, mentions: &[Mention], i: usize) -> Opti
             .expect("valid regex")
     });
     let before = text_before_list(text, mentions, i, &LIST_GAP);
+    if let Some(board) = board_joined(before) {
+        return Some(board.to_string());
+    }
     let body = MADE_UP_OF.captures(before)?.get(1)?.as_str();
     // The body is a group ("Styret", "Arbeidsgruppa"), not a person or a pronoun.
     let group = !matches!(
@@ -68,6 +71,26 @@ pub(super) fn body_over_list(text: &str, mentions: &[Mention], i: usize) -> Opti
         "det" | "den" | "dette" | "han" | "ho" | "som"
     );
     group.then(|| body.to_string())
+}
+
+/// "Med seg i styret får ho A, B og C", "to nye til i styret, A og B", "i styret
+/// som vart valt sit A, B og C": the board a list of names joins, named right
+/// before the list, is each one's role, as written.
+fn board_joined(before: &str) -> Option<&str> {
+    static JOINS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[iI]\s+(\p{Ll}*(?:styret|nemnda|utvalet|utvalget|rådet))(?:\s*,|\s+(?:får|fekk|fikk|har|hadde)\s+(?:han|hun|ho|dei|de)|\s+som\s+(?:vart|blei|ble|er)\s+(?:valt|valgt|vald)\s+(?:sit|sitt|sitter))\s*:?\s*$")
+            .expect("valid regex")
+    });
+    // The phrase is a few words long: only the end of the text before is read.
+    let from = (0..=before.len().saturating_sub(60))
+        .rev()
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail = &before[from..];
+    if !(tail.contains("i ") || tail.contains("I ")) {
+        return None;
+    }
+    Some(JOINS.captures(tail)?.get(1)?.as_str())
 }
 
 /// The text between the previous mention and the first name of the list that
@@ -952,6 +975,38 @@ mod tests {
         let text = "Dei takka alle styremedlemmer som var med. Vinnarane var Kari Nes og Ola Berg.";
         let mentions = mentions_of(text);
         assert_eq!(plural_role_over_list(text, &mentions, 0), None);
+    }
+
+    #[test]
+    fn the_board_a_list_of_names_joins() {
+        let board = |text: &str| {
+            let mentions = mentions_of(text);
+            (0..mentions.len())
+                .map(|i| body_over_list(text, &mentions, i))
+                .collect::<Vec<_>>()
+        };
+        let all = |role: &str, n: usize| vec![Some(role.to_string()); n];
+        assert_eq!(
+            board("Med seg i styret får ho Kari Nes, Ola Berg og Per Lid."),
+            all("styret", 3)
+        );
+        assert_eq!(
+            board("Han får med seg to nye til i arbeidsutvalet, Kari Nes og Ola Berg."),
+            all("arbeidsutvalet", 2)
+        );
+        assert_eq!(
+            board("I styret som vart valt sit Kari Nes, Ola Berg (ny) og Per Lid."),
+            all("styret", 3)
+        );
+        // A board named elsewhere in the sentence is not the list's.
+        assert_eq!(
+            board("Kari Nes sit i styret, og Ola Berg kom til."),
+            vec![None, None]
+        );
+        assert_eq!(
+            board("Saka vart lagd fram i styret av Kari Nes."),
+            vec![None]
+        );
     }
 
     #[test]
