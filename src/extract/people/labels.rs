@@ -1,99 +1,13 @@
-//! Labels and lists: roles that a header, a label or the head of a list gives every
-//! name under it ("Faste medlemer:", "Styret består av …", "dei tre ordførarane").
+//! Labels: roles that a header or a label gives every name under it ("Faste
+//! medlemer:", "Til stades frå administrasjonen:", "Varamedlemmer A B C").
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::Mention;
 use super::roles::{
     ABBREVIATIONS, has_role_ending, is_role_modifier, is_role_word, singular_of_plural_role,
 };
 use crate::report::Passage;
-
-/// "Dei tre ordførarane, A (Fjell), B (Sund) og C": a plural role over a list of
-/// names gives each of them the role in the singular. The list runs back from
-/// mention `i` over gaps that hold only commas, "og" and brackets.
-pub(super) fn plural_role_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
-    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*$").expect("valid regex")
-    });
-    let before = text_before_list(text, mentions, i, &LIST_GAP);
-    let before = before.trim_end_matches([' ', ',', ':']);
-    let last_word = before.rsplit(char::is_whitespace).next()?;
-    if COPULAS.contains(&last_word) {
-        return plural_subject(&before[..before.len() - last_word.len()]);
-    }
-    singular_of_plural_role(last_word)
-}
-
-/// The verbs that link a subject to the list that names it.
-const COPULAS: &[&str] = &["er", "var", "blir", "vert", "vart", "blei", "ble"];
-
-/// "Varamedlemmar er A, B og C", "Styremedlemmer som ikkje var på val, er A og B":
-/// the plural role that is the subject of the clause before the copula, as written.
-/// It opens the clause (after "Dei", "Nye"), so a role word further in, the object
-/// of some other verb, is not taken.
-fn plural_subject(clause: &str) -> Option<String> {
-    let start = clause
-        .rfind(['.', '!', '?', ':', ';', '\n', '('])
-        .map_or(0, |i| i + 1);
-    clause[start..]
-        .split_whitespace()
-        .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .find(|w| is_plural_role_word(w))
-        .map(str::to_string)
-}
-
-/// "Styret består av Kari Nes, Ola Berg og Per Lid", "Arbeidsgruppa består av leiar
-/// A, nestleiar B og C": the body a list of names makes up is each one's role.
-pub(super) fn body_over_list(text: &str, mentions: &[Mention], i: usize) -> Option<String> {
-    // Between the names: commas, "og", brackets, and each one's own title.
-    static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\([^()]{1,40}\))?\s*(?:,\s*og|,|og)\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
-            .expect("valid regex")
-    });
-    static MADE_UP_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\p{Lu}[\p{L}\-]+)(?:\s+(?:framover|no|i\s+år|vidare))?\s+(?:består|bestod|blir|vert|er)\s+(?:no\s+)?(?:av|sett\s+saman\s+av|samansett\s+av)\s*:?\s*(?:\p{Ll}[\p{L}\-]*\s+){0,2}$")
-            .expect("valid regex")
-    });
-    let before = text_before_list(text, mentions, i, &LIST_GAP);
-    let body = MADE_UP_OF.captures(before)?.get(1)?.as_str();
-    // The body is a group ("Styret", "Arbeidsgruppa"), not a person or a pronoun.
-    let group = !matches!(
-        body.to_lowercase().as_str(),
-        "det" | "den" | "dette" | "han" | "ho" | "som"
-    );
-    group.then(|| body.to_string())
-}
-
-/// The text between the previous mention and the first name of the list that
-/// mention `i` stands in, the list running back over gaps `list_gap` accepts.
-fn text_before_list<'t>(
-    text: &'t str,
-    mentions: &[Mention],
-    i: usize,
-    list_gap: &Regex,
-) -> &'t str {
-    let passage = mentions[i].passage;
-    let mut first = i;
-    while first > 0
-        && mentions[first - 1].passage == passage
-        && mentions[first - 1].full
-        && list_gap.is_match(&text[mentions[first - 1].end..mentions[first].start])
-    {
-        first -= 1;
-    }
-    let previous_end = mentions[..first]
-        .iter()
-        .rev()
-        .find(|m| m.passage == passage)
-        .map_or(0, |m| m.end);
-    &text[previous_end..mentions[first].start]
-}
 
 /// Labels that head names without being their role: attendance, photo captions,
 /// header fields.
@@ -186,11 +100,10 @@ fn label_before_colon(head: &str) -> Option<&str> {
     // of a sentence.
     let head = head.trim_end();
     let head = head.strip_suffix('.').unwrap_or(head);
-    let start = head
-        .rfind(|c: char| {
-            matches!(c, '\n' | '.' | ':' | ')' | ';' | '!' | '?') || c.is_ascii_digit()
-        })
-        .map_or(0, |i| i + 1);
+    if let Some(label) = attendance_from_label(head) {
+        return Some(label);
+    }
+    let start = label_start(head, &['\n', '.', ':', ')', ';', '!', '?']);
     // "Frå adm.": an abbreviation's dot belongs to the label.
     let start = if head[..start].ends_with('.')
         && head[..start.saturating_sub(1)]
@@ -198,9 +111,10 @@ fn label_before_colon(head: &str) -> Option<&str> {
             .next()
             .is_some_and(|w| w.chars().count() <= 4 && w.chars().all(char::is_alphabetic))
     {
-        head[..start.saturating_sub(1)]
-            .rfind(|c: char| matches!(c, '\n' | '.' | ':' | ')' | ';') || c.is_ascii_digit())
-            .map_or(0, |i| i + 1)
+        label_start(
+            &head[..start.saturating_sub(1)],
+            &['\n', '.', ':', ')', ';'],
+        )
     } else {
         start
     };
@@ -218,6 +132,59 @@ fn label_before_colon(head: &str) -> Option<&str> {
     }) || ALONE_NOT_ROLE_LABELS.contains(&lower.as_str());
     ((1..=3).contains(&words) && label.chars().next().is_some_and(char::is_alphabetic) && !excluded)
         .then_some(label)
+}
+
+/// "Til stades frå administrasjonen", "Desse møtte frå administrasjonen", "Fra
+/// administrasjonen møtte": those who came from a body other than the meeting's own
+/// are labelled by where they came from, so the attendance words stay in the label
+/// as written. It ends `head`, however long the text before it runs.
+fn attendance_from_label(head: &str) -> Option<&str> {
+    let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase());
+    let from = |i: usize| matches!(lower(i).as_deref(), Some("frå" | "fra"));
+    // The body: "administrasjonen", "adm", "skulen".
+    let body = words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '.'));
+    let count = match lower(3).as_deref() {
+        _ if !body => return None,
+        Some("desse" | "disse" | "følgjande" | "fylgjande" | "følgende")
+            if lower(2).as_deref() == Some("møtte") && from(1) =>
+        {
+            4
+        }
+        Some("til") if matches!(lower(2).as_deref(), Some("stades" | "stede")) && from(1) => 4,
+        _ if matches!(lower(2).as_deref(), Some("tilstades" | "tilstede")) && from(1) => 3,
+        _ => return None,
+    };
+    let first = words[count - 1];
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let start = first.as_ptr() as usize - head.as_ptr() as usize;
+    Some(head[start..].trim_end())
+}
+
+/// Where a label ending `head` starts: after the last of `boundaries`, or after a
+/// number that a capitalised word follows, as a page number or a count heads the
+/// next field ("2 Faste medlemer", "møtte: 27 Frå administrasjonen"), or a number
+/// that ends it ("Sak 5:" is no label). A number inside the label's own words
+/// ("valde for 2 år") starts nothing.
+fn label_start(head: &str, boundaries: &[char]) -> usize {
+    let after_boundary = head.rfind(boundaries).map_or(0, |i| i + 1);
+    let after_number = head[after_boundary..]
+        .char_indices()
+        .filter(|&(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| after_boundary + i + 1)
+        .rfind(|&i| {
+            // "Referatsak 5": a number that ends the head leaves no label.
+            head[i..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(char::is_uppercase)
+        });
+    after_number.unwrap_or(after_boundary)
 }
 
 /// "… Kari Nes Medlem SP Varamedlemer:": the cells that end the row of the name
@@ -504,7 +471,7 @@ fn plural_role_in(intro: &str) -> Option<String> {
 
 /// "medlemer", "styremedlemmar", "medlemmene", "ordførarane": a role word in the
 /// plural.
-fn is_plural_role_word(word: &str) -> bool {
+pub(super) fn is_plural_role_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     // Deputies: "varaer", "varafolk".
     matches!(lower.as_str(), "varaer" | "varar" | "varafolk")
@@ -791,6 +758,47 @@ mod tests {
     }
 
     #[test]
+    fn who_came_from_another_body_is_labelled_by_it() {
+        assert_eq!(
+            label_before_colon("Møtetid: 10:00 Til stede fra administrasjonen"),
+            Some("Til stede fra administrasjonen")
+        );
+        assert_eq!(
+            label_before_colon("Av 9 medlemer var 8 til stades i sak 4 Følgjande møtte frå skulen"),
+            Some("Følgjande møtte frå skulen")
+        );
+        assert_eq!(
+            label_before_colon("Tilstades frå kommunen"),
+            Some("Tilstades frå kommunen")
+        );
+        // Attendance alone, or from a named place, is still no role.
+        assert_eq!(label_before_colon("Til stades"), None);
+        assert_eq!(label_before_colon("Desse møtte"), None);
+        assert_eq!(attendance_from_label("Til stades frå Vik"), None);
+        assert_eq!(attendance_from_label("kom til stades frå styret"), None);
+        let p = passages(&["Frå skulen møtte: konst. rektor Kari Nes, lærar Ola Berg"]);
+        let at = p[0].text.find("Ola").unwrap();
+        assert_eq!(
+            label_role(&p, 0, 0, at).as_deref(),
+            Some("Frå skulen møtte")
+        );
+    }
+
+    #[test]
+    fn a_number_inside_a_label_does_not_start_it() {
+        assert_eq!(label_before_colon("Varamedlemer, valde for 3 år "), None);
+        assert_eq!(label_before_colon("Styret, valt for 2 år"), None);
+        assert_eq!(
+            label_before_colon("Møtte: 14 Faste medlemer"),
+            Some("Faste medlemer")
+        );
+        assert_eq!(label_before_colon("4 Varamedlemmer"), Some("Varamedlemmer"));
+        assert_eq!(label_before_colon("Referatsak 12"), None);
+        let p = passages(&["Kasserar, vald for 2 år :", "Kari Nes"]);
+        assert_ne!(label_role(&p, 1, 0, 0).as_deref(), Some("år"));
+    }
+
+    #[test]
     fn attendance_and_photo_labels_and_sentences_are_not_roles() {
         let p = passages(&["Til stades: Kari Nes, Ola Berg"]);
         assert_eq!(label_role(&p, 0, 0, 20), None);
@@ -802,84 +810,5 @@ mod tests {
         assert_eq!(label_role(&p, 0, 0, 50), None);
         let p = passages(&["Styret: Leiar er Kari Nes. Ho takka for seg. Ola Berg tok over."]);
         assert_eq!(label_role(&p, 0, 0, 45), None);
-    }
-
-    fn mentions_of(text: &str) -> Vec<Mention> {
-        super::super::names::full_names(text)
-            .into_iter()
-            .enumerate()
-            .map(|(person, (start, end))| Mention {
-                passage: 0,
-                start,
-                end,
-                person,
-                full: true,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_plural_role_over_a_list_of_names() {
-        let text = "Dei tre ordførarane, Kari Nes (Fjell), Ola Berg (Sund) og Per Lid (Os), håpar på godt frammøte.";
-        let mentions = mentions_of(text);
-        for i in 0..3 {
-            assert_eq!(
-                plural_role_over_list(text, &mentions, i).as_deref(),
-                Some("ordførar")
-            );
-        }
-        // A name with its own role ends the list.
-        let text = "Panelet var ordførarane Kari Nes, Ola Berg, og prosjektleiar Per Lid.";
-        let mentions = mentions_of(text);
-        assert_eq!(
-            plural_role_over_list(text, &mentions, 1).as_deref(),
-            Some("ordførar")
-        );
-        assert_eq!(plural_role_over_list(text, &mentions, 2), None);
-        let text = "Kommunane sende Kari Nes og Ola Berg.";
-        let mentions = mentions_of(text);
-        assert_eq!(plural_role_over_list(text, &mentions, 1), None);
-        // The plural subject of a copula, as written.
-        let text = "Laget har fått nytt styre. Varamedlemar er Kari Nes, Ola Berg og Per Lid.";
-        let mentions = mentions_of(text);
-        for i in 0..3 {
-            assert_eq!(
-                plural_role_over_list(text, &mentions, i).as_deref(),
-                Some("Varamedlemar")
-            );
-        }
-        let text = "Dei nye styremedlemmene som ikkje stod på val, er Kari Nes og Ola Berg.";
-        let mentions = mentions_of(text);
-        assert_eq!(
-            plural_role_over_list(text, &mentions, 1).as_deref(),
-            Some("styremedlemmene")
-        );
-        // A role word that is not the subject.
-        let text = "Dei takka alle styremedlemmer som var med. Vinnarane var Kari Nes og Ola Berg.";
-        let mentions = mentions_of(text);
-        assert_eq!(plural_role_over_list(text, &mentions, 0), None);
-    }
-
-    #[test]
-    fn the_body_a_list_of_names_makes_up() {
-        let text = "Arbeidsgruppa består av leiar Kari Nes, nestleiar Ola Berg, Per Lid og Anne Vik. Sekretær er Jon Dal.";
-        let mentions = mentions_of(text);
-        for i in 0..4 {
-            assert_eq!(
-                body_over_list(text, &mentions, i).as_deref(),
-                Some("Arbeidsgruppa"),
-                "{i}"
-            );
-        }
-        assert_eq!(body_over_list(text, &mentions, 4), None);
-        let text = "Styret framover består av Kari Nes, Ola Berg og Per Lid.";
-        let mentions = mentions_of(text);
-        assert_eq!(
-            body_over_list(text, &mentions, 2).as_deref(),
-            Some("Styret")
-        );
-        let text = "Det er Kari Nes og Ola Berg som består av same stoff.";
-        let mentions = mentions_of(text);
-        assert_eq!(body_over_list(text, &mentions, 1), None);
     }
 }

@@ -21,6 +21,7 @@
 
 mod actions;
 mod affiliations;
+mod groups;
 mod labels;
 mod linking;
 mod lists;
@@ -35,7 +36,8 @@ use affiliations::{
     credit_organisation, employer_after, organisation_after, organisation_apposition,
     organisation_before, party_after,
 };
-use labels::{LabelScope, body_over_list, label_role_in, list_label, plural_role_over_list};
+use groups::{body_over_list, plural_role_over_list};
+use labels::{LabelScope, label_role_in, list_label};
 use linking::{link_names_alone, link_surnames, merge_person};
 pub(crate) use names::is_given_name;
 use names::{capitalised_runs, full_names, full_names_in, name_as_written};

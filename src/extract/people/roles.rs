@@ -268,7 +268,7 @@ fn opens_role(word: &str) -> bool {
 
 /// Abbreviations whose dot does not end a sentence ("adm. dir.", "ass. fylkeslege").
 pub(super) const ABBREVIATIONS: &[&str] = &[
-    "adm", "dir", "ass", "kst", "jf", "bl.a", "avd", "fung", "stk", "t.d", "m.a", "nr",
+    "adm", "dir", "ass", "kst", "konst", "jf", "bl.a", "avd", "fung", "stk", "t.d", "m.a", "nr",
 ];
 
 /// Where the clause ending `segment` starts: after the last boundary that is not the
